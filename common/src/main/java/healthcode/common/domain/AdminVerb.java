@@ -1,0 +1,3 @@
+package healthcode.common.domain;
+
+public enum AdminVerb { ASSIGN, END }

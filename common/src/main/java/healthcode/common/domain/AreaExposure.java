@@ -1,0 +1,7 @@
+package healthcode.common.domain;
+
+import java.util.List;
+
+/** A phone's stay inside an active risk area (companions.md); event time {@code detectedAt}. */
+public record AreaExposure(String areaId, AreaLevel level, String msisdn, List<String> personIds, long from, long to,
+                           long detectedAt) {}
