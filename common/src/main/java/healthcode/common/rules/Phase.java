@@ -9,4 +9,4 @@ import healthcode.common.domain.HealthStatus;
  * nor until is up at once if it has an exit condition, and otherwise lasts until it is ended from
  * outside (an admin END, a releasing status).
  */
-public record Phase(Colour colour, Integer days, HealthStatus until, ExitCondition exit) {}
+public record Phase(Colour colour, Integer days, HealthStatus until, ExitCondition exit) implements java.io.Serializable {}

@@ -6,6 +6,6 @@ package healthcode.common.rules;
  * over), and from the variant-of-concern flag of an arrival. Null fields do not constrain.
  */
 public record VariantCondition(Integer delayBelowDays, Integer delayAtMostDays, Integer delayAtLeastDays,
-                               Boolean variantOfConcern) {
+                               Boolean variantOfConcern) implements java.io.Serializable {
     public static final VariantCondition ALWAYS = new VariantCondition(null, null, null, null);
 }

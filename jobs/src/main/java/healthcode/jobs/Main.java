@@ -1,0 +1,63 @@
+package healthcode.jobs;
+
+import healthcode.common.rules.EditionException;
+import healthcode.jobs.backfill.BackfillArguments;
+import healthcode.jobs.backfill.BackfillJob;
+import healthcode.jobs.backfill.UsageException;
+import healthcode.jobs.config.ConfigException;
+import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.demo.Demo;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
+public final class Main {
+    static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME] [--config FILE]";
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        if (argv.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            switch (argv[0]) {
+                case "backfill" -> {
+                    BackfillArguments args = BackfillArguments.parse(rest, defaultConfig());
+                    BackfillJob.Result result = BackfillJob.run(args, HealthCodeConfig.load(args.config()));
+                    System.out.printf("backfill: %d changes, %d persons, %d rejected -> %s%n", result.count("changes"),
+                            result.count("current"), result.count("rejected"), args.output());
+                }
+                case "demo" -> Demo.run(rest, home(), defaultConfig());
+                default -> {
+                    System.err.println("unknown command '" + argv[0] + "'; " + USAGE);
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (UsageException | ConfigException | EditionException e) {
+            System.err.println("healthcode: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("healthcode: failed: " + e);
+            e.printStackTrace(System.err);
+            return 1;
+        }
+    }
+
+    /** The project folder: set by bin/healthcode, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("healthcode.home", "."));
+    }
+
+    static Path defaultConfig() {
+        return home().resolve("config").resolve("healthcode.yaml");
+    }
+}

@@ -1,0 +1,118 @@
+package healthcode.jobs.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import healthcode.common.engine.EngineSettings;
+import healthcode.common.time.Times;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The job configuration (config/healthcode.yaml), parsed once into typed values with defaults.
+ * Every key is documented in that file; unknown keys are errors, so a typo cannot pass silently.
+ *
+ * @param editionsFolder the folder of rule editions (relative paths are relative to the config file)
+ * @param backfillParallelism parallelism of a backfill on the embedded cluster
+ * @param stateBackend {@code rocksdb} (production) or {@code hashmap}
+ */
+public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone, EngineSettings engine,
+                               int backfillParallelism, String stateBackend) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static HealthCodeConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": config file does not exist");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not readable YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Reader r = new Reader(file, root == null || root.isNull() ? YAML.createObjectNode() : root);
+        r.onlyKeys("", root, List.of("editions", "outputZone", "engine", "backfill"));
+        Path base = file.toAbsolutePath().getParent();
+        Path editions = base.resolve(r.text("editions", "editions"));
+        ZoneId zone;
+        try {
+            zone = Times.zone(r.text("outputZone", "Asia/Shanghai"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": outputZone: " + e.getMessage());
+        }
+        JsonNode engine = r.section("engine", List.of("factRetentionDays", "personRetentionDays"));
+        long factDays = r.positiveInt(engine, "engine.factRetentionDays", 60);
+        long personDays = r.positiveInt(engine, "engine.personRetentionDays", 400);
+        JsonNode backfill = r.section("backfill", List.of("parallelism", "stateBackend"));
+        int parallelism = r.positiveInt(backfill, "backfill.parallelism", 2);
+        String backend = r.text(backfill, "backfill.stateBackend", "rocksdb");
+        if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
+            throw new ConfigException(file + ": backfill.stateBackend: must be rocksdb or hashmap, not '" + backend + "'");
+        }
+        return new HealthCodeConfig(file, editions, zone,
+                new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend);
+    }
+
+    /** Strict, path-aware access to the YAML tree. */
+    private record Reader(Path file, JsonNode root) {
+        void onlyKeys(String path, JsonNode node, List<String> allowed) {
+            if (node == null || node.isNull()) {
+                return;
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file + ": " + (path.isEmpty() ? "top level" : path) + ": must be a mapping");
+            }
+            List<String> unknown = new ArrayList<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    unknown.add(key);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new ConfigException(file + ": " + (path.isEmpty() ? "" : path + ": ") + "unknown key '"
+                        + unknown.get(0) + "'; allowed: " + allowed);
+            }
+        }
+
+        JsonNode section(String key, List<String> allowed) {
+            JsonNode node = root.get(key);
+            onlyKeys(key, node, allowed);
+            return node;
+        }
+
+        String text(String key, String fallback) {
+            return text(root, key, fallback);
+        }
+
+        String text(JsonNode node, String path, String fallback) {
+            String key = path.substring(path.lastIndexOf('.') + 1);
+            JsonNode value = node == null ? null : node.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isTextual() || value.textValue().isBlank()) {
+                throw new ConfigException(file + ": " + path + ": must be a non-empty string");
+            }
+            return value.textValue();
+        }
+
+        int positiveInt(JsonNode node, String path, int fallback) {
+            String key = path.substring(path.lastIndexOf('.') + 1);
+            JsonNode value = node == null ? null : node.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() <= 0) {
+                throw new ConfigException(file + ": " + path + ": must be a positive integer");
+            }
+            return value.intValue();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package healthcode.jobs.functions;
+
+import healthcode.common.domain.ColourChange;
+import healthcode.common.domain.CurrentState;
+import healthcode.common.engine.HealthCodeEngine;
+import healthcode.common.engine.PersonEvent;
+import healthcode.common.engine.PersonState;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by person: applies the person's records in event-time order through the rule engine and
+ * emits colour changes, plus the person's {@link #CURRENT} state (on every change when live; once,
+ * at the horizon, in a backfill). The engine decides; this class only buffers, wakes and stores.
+ */
+public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent, ColourChange> {
+    public static final OutputTag<CurrentState> CURRENT = new OutputTag<>("current", TypeInformation.of(CurrentState.class));
+
+    private final HealthCodeEngine engine;
+    /** Backfill horizon: nothing after it is applied, and the state at it is reported. Null when live. */
+    private final Long horizon;
+
+    private transient ValueState<PersonState> person;
+    private transient PendingRecords<PersonEvent> pending;
+
+    public HealthCodeFunction(HealthCodeEngine engine, Long horizon) {
+        this.engine = engine;
+        this.horizon = horizon;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", TypeInformation.of(PersonState.class)));
+        pending = new PendingRecords<>(getRuntimeContext(), "pending-records", TypeInformation.of(PersonEvent.class));
+    }
+
+    @Override
+    public void processElement(PersonEvent event, Context ctx, Collector<ColourChange> out) throws Exception {
+        if (horizon != null && event.eventTime > horizon) {
+            return; // beyond the analysis horizon
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        if (event.eventTime <= watermark) {
+            advance(ctx.getCurrentKey(), watermark, List.of(event), true, ctx.timerService(), out, ctx);
+            return;
+        }
+        pending.add(event.eventTime, event);
+        // apply the record once every record before it has arrived
+        ctx.timerService().registerEventTimeTimer(event.eventTime);
+        if (horizon != null) {
+            // report the person's state at the horizon
+            ctx.timerService().registerEventTimeTimer(horizon);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ColourChange> out) throws Exception {
+        List<PersonEvent> records = pending.take(timestamp);
+        if (records.isEmpty() && person.value() == null) {
+            return;
+        }
+        advance(ctx.getCurrentKey(), timestamp, records, false, ctx.timerService(), out, ctx);
+    }
+
+    private void advance(String personId, long t, List<PersonEvent> records, boolean late, TimerService timers,
+                         Collector<ColourChange> out, Context ctx) throws Exception {
+        PersonState state = person.value();
+        CurrentState before = state == null ? null : engine.current(state);
+        if (state == null) {
+            state = new PersonState(personId, t);
+        }
+        ColourChange change = engine.step(state, t, records, late);
+        if (change != null) {
+            out.collect(change);
+        }
+        CurrentState after = engine.current(state);
+        if (horizon == null ? !after.equals(before) : t == horizon) {
+            ctx.output(CURRENT, after);
+        }
+        Long forgetAt = engine.forgetAt(state);
+        if (horizon == null && forgetAt != null && forgetAt <= t) {
+            person.clear();
+            return;
+        }
+        person.update(state);
+        Long wakeUp = engine.nextWakeUp(state);
+        if (wakeUp != null && (horizon == null || wakeUp <= horizon)) {
+            // a phase is up or a new edition starts: the colour may change without a record
+            timers.registerEventTimeTimer(wakeUp);
+        }
+        if (horizon == null && forgetAt != null) {
+            // nothing active: forget the person once the retention has passed
+            timers.registerEventTimeTimer(forgetAt);
+        }
+    }
+}

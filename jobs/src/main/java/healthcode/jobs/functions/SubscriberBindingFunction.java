@@ -1,0 +1,64 @@
+package healthcode.jobs.functions;
+
+import healthcode.common.engine.PersonEvent;
+import healthcode.common.engine.PhoneBindings;
+import healthcode.common.engine.PhoneEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by phone: keeps the phone's real-name bindings and hands each companion detection or area
+ * exposure on to the persons bound at its event time. State: the bound persons (an unbinding removes
+ * its entry, so a phone with no binding holds nothing) and the records waiting for the watermark.
+ */
+public class SubscriberBindingFunction extends KeyedProcessFunction<String, PhoneEvent, PersonEvent> {
+    private transient MapState<String, Long> boundSince;
+    private transient PendingRecords<PhoneEvent> pending;
+
+    @Override
+    public void open(OpenContext openContext) {
+        boundSince = getRuntimeContext().getMapState(new MapStateDescriptor<>("bound-persons", Types.STRING, Types.LONG));
+        pending = new PendingRecords<>(getRuntimeContext(), "pending-phone-records", TypeInformation.of(PhoneEvent.class));
+    }
+
+    @Override
+    public void processElement(PhoneEvent event, Context ctx, Collector<PersonEvent> out) throws Exception {
+        if (event.eventTime <= ctx.timerService().currentWatermark()) {
+            apply(List.of(event), out);
+            return;
+        }
+        pending.add(event.eventTime, event);
+        // apply the record once every record before it has arrived
+        ctx.timerService().registerEventTimeTimer(event.eventTime);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
+        apply(pending.take(timestamp), out);
+    }
+
+    private void apply(List<PhoneEvent> events, Collector<PersonEvent> out) throws Exception {
+        List<PhoneEvent> ordered = new ArrayList<>(events);
+        ordered.sort(PhoneBindings.ORDER);
+        for (PhoneEvent e : ordered) {
+            if (e.kind == PhoneEvent.Kind.BINDING) {
+                if (e.binding.unbound()) {
+                    boundSince.remove(e.binding.personId());
+                } else {
+                    boundSince.put(e.binding.personId(), e.binding.at());
+                }
+            } else {
+                List<String> bound = new ArrayList<>();
+                boundSince.keys().forEach(bound::add);
+                PhoneBindings.toPersons(e, bound).forEach(out::collect);
+            }
+        }
+    }
+}
