@@ -1,0 +1,94 @@
+package healthcode.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unusable arguments, folders or configuration: exit status 2 and exactly one line on stderr. */
+class MainTest {
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setProperty("healthcode.home", "..");
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private String oneLineFailure(String... args) {
+        assertEquals(2, Main.run(args));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), "stderr: " + lines);
+        return lines.get(0);
+    }
+
+    @Test
+    void noCommand() {
+        assertTrue(oneLineFailure().startsWith("usage: healthcode"));
+    }
+
+    @Test
+    void missingInput() {
+        assertEquals("healthcode: missing --input DIR", oneLineFailure("backfill", "--output", temp.toString()));
+    }
+
+    @Test
+    void inputFolderThatDoesNotExist() {
+        String line = oneLineFailure("backfill", "--input", temp.resolve("nope").toString(), "--output", temp.toString());
+        assertTrue(line.endsWith("nope does not exist or is not a folder"), line);
+    }
+
+    @Test
+    void untilThatIsNotATime() {
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.toString(), "--until", "soon");
+        assertEquals("healthcode: --until: 'soon' is not an ISO-8601 time with an offset", line);
+    }
+
+    @Test
+    void unknownEdition() {
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
+                "--edition", "gx-1999");
+        assertTrue(line.startsWith("healthcode: unknown edition 'gx-1999'; known: [gx-2020-03"), line);
+    }
+
+    @Test
+    void badConfigurationStopsStartUpWithOneMessage() throws Exception {
+        Path config = temp.resolve("bad.yaml");
+        Files.writeString(config, "backfill:\n  paralelism: 2\n");
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
+                "--config", config.toString());
+        assertEquals("healthcode: " + config + ": backfill: unknown key 'paralelism'; allowed: [parallelism, stateBackend]", line);
+    }
+
+    @Test
+    void badEditionFileStopsStartUpNamingTheFileAndTheProblem() throws Exception {
+        Path editions = Files.createDirectories(temp.resolve("editions"));
+        Files.writeString(editions.resolve("x.yaml"), "id: x\neffectiveFrom: \"2022-01-01T00:00+08:00\"\ncategories:\n"
+                + "  CLOSE_CONTACT:\n    phases:\n      - {colour: PURPLE, days: 14}\n");
+        Path config = temp.resolve("ok.yaml");
+        Files.writeString(config, "editions: editions\n");
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
+                "--config", config.toString());
+        assertEquals("healthcode: " + editions.resolve("x.yaml").toAbsolutePath()
+                + ": categories.CLOSE_CONTACT.phases[0].colour: unknown value 'PURPLE'; expected one of [GREEN, YELLOW, RED]", line);
+    }
+}

@@ -1,0 +1,92 @@
+package healthcode.jobs.backfill;
+
+import static healthcode.jobs.backfill.ScenarioFiles.t;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.jobs.config.HealthCodeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad record lands in rejected with its source and reason; the good ones around it are processed. */
+class BadInputTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CONFIG = Path.of("..", "config", "healthcode.yaml");
+
+    private record Bad(String file, String raw, String reason) {}
+
+    private static final List<Bad> BAD = List.of(
+            new Bad("cases.jsonl", "{\"caseId\":\"c-9\",\"personId\":\"p-9\",\"msisdns\":[],\"kind\":\"CONFIRMED\",\"isolatedAt\":\""
+                    + t("2022-03-02 10:00") + "\",\"reportedAt\":\"" + t("2022-03-02 10:00") + "\"}",
+                    "needs 'onsetAt' or 'firstPositiveSampleAt'"),
+            new Bad("cases.jsonl", "[1,2,3]", "not a JSON object"),
+            new Bad("case-status.jsonl", "{\"personId\":\"p-9\",\"status\":\"MAYBE\",\"at\":\"" + t("2022-03-02 10:00") + "\"}",
+                    "field 'status' has unknown value 'MAYBE', expected one of [CONFIRMED, ASYMPTOMATIC, SUSPECTED, "
+                            + "CLOSE_CONTACT, SUB_CLOSE_CONTACT, DISCHARGED, SUSPECT_EXCLUDED, CONTACT_RELEASED, "
+                            + "YELLOW_RELEASED, FALSE_POSITIVE]"),
+            new Bad("case-status.jsonl", "{\"personId\":\"p-9\",\"status\":\"CLOSE_CONTACT\",\"at\":\"" + t("2022-03-02 10:00")
+                    + "\",\"lastExposureAt\":\"" + t("2022-03-03 10:00") + "\"}", "'lastExposureAt' is after 'at'"),
+            new Bad("case-status.jsonl", "{\"personId\":42,\"status\":\"SUSPECTED\",\"at\":\"" + t("2022-03-02 10:00") + "\"}",
+                    "field 'personId' must be a string"),
+            new Bad("nat-results.jsonl", "{\"personId\":\"p-9\",\"sampleId\":\"s\",\"sampledAt\":\"" + t("2022-03-03 10:00")
+                    + "\",\"resultAt\":\"" + t("2022-03-02 10:00") + "\",\"result\":\"NEGATIVE\"}", "'sampledAt' is after 'resultAt'"),
+            new Bad("nat-results.jsonl", "{\"personId\":\"p-9\",\"sampleId\":\"s\",\"sampledAt\":\"2022-03-01T10:00:00\",\"resultAt\":\""
+                    + t("2022-03-02 10:00") + "\",\"result\":\"NEGATIVE\"}",
+                    "field 'sampledAt': '2022-03-01T10:00:00' is not an ISO-8601 time with an offset"),
+            new Bad("nat-results.jsonl", "{\"personId\":\"p-9\" \"sampleId\":\"s\"}",
+                    "not JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries"),
+            new Bad("arrivals.jsonl", "{\"personId\":\"p-9\",\"arrivedAt\":\"" + t("2022-03-02 10:00") + "\",\"reportedAt\":\""
+                    + t("2022-03-02 12:00") + "\",\"originCode\":\"440300\",\"originRisk\":\"MARS\"}",
+                    "field 'originRisk' has unknown value 'MARS', expected one of [OVERSEAS, HIGH_RISK_AREA, RISK_COUNTY, "
+                            + "CASE_CITY, EPIDEMIC_CITY]"),
+            new Bad("admin-actions.jsonl", "{\"actionId\":\"a\",\"personId\":\"p-9\",\"operator\":\"o\",\"district\":\"d\","
+                    + "\"action\":\"ASSIGN\",\"reason\":\"r\",\"at\":\"" + t("2022-03-02 10:00") + "\"}", "ASSIGN needs field 'category'"),
+            new Bad("subscribers.jsonl", "{\"personId\":\"p-9\",\"at\":\"" + t("2022-03-02 10:00") + "\"}", "missing field 'msisdn'"),
+            new Bad("companions.jsonl", "{\"caseId\":\"c\",\"msisdn\":\"1\",\"cell\":\"x\",\"from\":\"" + t("2022-03-02 12:00")
+                    + "\",\"to\":\"" + t("2022-03-02 10:00") + "\",\"detectedAt\":\"" + t("2022-03-03 10:00") + "\"}",
+                    "'from' is after 'to'"),
+            new Bad("admin-actions.jsonl", "{\"actionId\":\"" + "x".repeat(1_100_000) + "\"}",
+                    "record too large: 1100015 characters, limit 1048576"));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyBadRecordIsRejectedWithItsReason_andTheGoodOnesAreProcessed() throws Exception {
+        ScenarioFiles files = BackfillWorkflowTest.smallCity();
+        for (Bad bad : BAD) {
+            files.line(bad.file, bad.raw);
+        }
+        Path output = temp.resolve("out");
+        BackfillJob.run(new BackfillArguments(files.write(temp.resolve("in"), 7L), output, null, null, CONFIG),
+                HealthCodeConfig.load(CONFIG));
+
+        Map<String, String> reasonByRaw = new TreeMap<>();
+        for (String line : Files.readAllLines(output.resolve("rejected.jsonl"))) {
+            JsonNode n = JSON.readTree(line);
+            reasonByRaw.put(n.get("raw").asText(), n.get("source").asText() + ": " + n.get("reason").asText());
+        }
+        for (Bad bad : BAD) {
+            String source = bad.file.replace(".jsonl", "");
+            String reason = reasonByRaw.get(bad.raw);
+            if (bad.reason.startsWith("not JSON")) {
+                assertEquals(source + ": " + bad.reason, reason.substring(0, Math.min(reason.length(), source.length() + 2 + bad.reason.length())));
+            } else {
+                assertEquals(source + ": " + bad.reason, reason);
+            }
+        }
+        assertEquals(BAD.size() + 2, reasonByRaw.size());
+        List<String> persons = new ArrayList<>();
+        for (String line : Files.readAllLines(output.resolve("current.jsonl"))) {
+            persons.add(JSON.readTree(line).get("personId").asText());
+        }
+        assertEquals(List.of("p-admin", "p-case", "p-child", "p-contact", "p-mother", "p-screened", "p-traveller"), persons);
+    }
+}
