@@ -1,13 +1,72 @@
 package healthcode.jobs.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.jobs.backfill.BackfillArguments;
+import healthcode.jobs.backfill.BackfillJob;
+import healthcode.jobs.backfill.UsageException;
+import healthcode.jobs.config.HealthCodeConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Placeholder replaced below. */
+/**
+ * {@code bin/healthcode demo}: a backfill of the bundled scenario (demo/scenario) on the embedded
+ * cluster, printed as a timeline per person. A later issue turns it into the live pipeline.
+ */
 public final class Demo {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Demo() {}
 
-    public static void run(List<String> args, Path home, Path config) {
-        throw new UnsupportedOperationException();
+    public static void run(List<String> args, Path home, Path config) throws Exception {
+        if (!args.isEmpty()) {
+            throw new UsageException("demo takes no arguments");
+        }
+        Path scenario = home.resolve("demo").resolve("scenario");
+        Path output = home.resolve("demo").resolve("output");
+        PrintStream out = System.out;
+        out.println("Health-code demo: backfill of " + scenario + " on an embedded Flink cluster with RocksDB...");
+        BackfillJob.Result result = BackfillJob.run(new BackfillArguments(scenario, output, null, null, config),
+                HealthCodeConfig.load(config));
+        printTimelines(output, out);
+        out.printf("%n%d changes for %d persons, %d rejected records; files in %s%n", result.count("changes"),
+                result.count("current"), result.count("rejected"), output);
+    }
+
+    static void printTimelines(Path output, PrintStream out) throws IOException {
+        Map<String, List<JsonNode>> byPerson = new TreeMap<>();
+        for (String line : Files.readAllLines(output.resolve("changes.jsonl"))) {
+            JsonNode change = JSON.readTree(line);
+            byPerson.computeIfAbsent(change.get("personId").asText(), p -> new ArrayList<>()).add(change);
+        }
+        Map<String, String> colourNow = new TreeMap<>();
+        for (String line : Files.readAllLines(output.resolve("current.jsonl"))) {
+            JsonNode current = JSON.readTree(line);
+            colourNow.put(current.get("personId").asText(), current.get("colour").asText());
+        }
+        for (Map.Entry<String, List<JsonNode>> person : byPerson.entrySet()) {
+            out.printf("%n%s (now %s)%n", person.getKey(), colourNow.getOrDefault(person.getKey(), "?"));
+            for (JsonNode c : person.getValue()) {
+                JsonNode cause = c.get("cause");
+                out.printf("  %s  %-6s -> %-6s  %s %s, phase %s, by %s [%s]%n", c.get("at").asText().replace('T', ' '),
+                        c.get("from").asText(), c.get("to").asText(), cause.get("category").asText(),
+                        cause.get("episodeId").asText(), cause.get("phase").asText(), cause.get("trigger").asText(),
+                        c.get("edition").asText());
+            }
+        }
+        List<String> rejected = Files.readAllLines(output.resolve("rejected.jsonl"));
+        if (!rejected.isEmpty()) {
+            out.printf("%nRejected input:%n");
+            for (String line : rejected) {
+                JsonNode r = JSON.readTree(line);
+                out.printf("  %s: %s%n", r.get("source").asText(), r.get("reason").asText());
+            }
+        }
     }
 }
