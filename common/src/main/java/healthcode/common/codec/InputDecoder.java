@@ -40,10 +40,15 @@ public abstract class InputDecoder<T> implements Serializable {
             return null;
         }
         try {
-            return json.optTime(kind.eventTimeField());
+            return eventTimeHolder(json).optTime(kind.eventTimeField());
         } catch (InvalidRecordException e) {
             return null;
         }
+    }
+
+    /** The object that holds the event-time field (a GeoJSON feature keeps it in its properties). */
+    protected JsonObject eventTimeHolder(JsonObject json) {
+        return json;
     }
 
     protected static void requireNotAfter(String earlierField, long earlier, String laterField, long later) {

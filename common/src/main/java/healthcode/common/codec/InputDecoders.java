@@ -16,6 +16,9 @@ import healthcode.common.domain.NatResult;
 import healthcode.common.domain.OriginRisk;
 import healthcode.common.domain.Ping;
 import healthcode.common.domain.SubscriberBinding;
+import healthcode.common.domain.RiskArea;
+import healthcode.common.domain.Venue;
+import healthcode.common.geo.GeoJsonGeometry;
 import healthcode.common.json.InvalidRecordException;
 import healthcode.common.json.JsonObject;
 
@@ -238,6 +241,72 @@ public final class InputDecoders {
         @Override
         public long eventTime(AreaExposure r) {
             return r.detectedAt();
+        }
+    }
+
+    /** A GeoJSON Feature: the record's fields are in its properties. */
+    private abstract static class FeatureDecoder<T> extends InputDecoder<T> {
+        FeatureDecoder(InputStreamKind kind) {
+            super(kind);
+        }
+
+        @Override
+        protected JsonObject eventTimeHolder(JsonObject json) {
+            return json.object("properties");
+        }
+
+        @Override
+        protected T read(JsonObject json) {
+            if (!"Feature".equals(json.optText("type"))) {
+                throw new InvalidRecordException("must be a GeoJSON Feature");
+            }
+            return read(json.object("properties"), json);
+        }
+
+        protected abstract T read(JsonObject properties, JsonObject feature);
+    }
+
+    public static final class RiskAreas extends FeatureDecoder<RiskArea> {
+        public RiskAreas() {
+            super(InputStreamKind.RISK_AREAS);
+        }
+
+        @Override
+        protected RiskArea read(JsonObject p, JsonObject feature) {
+            long at = p.time("at");
+            long from = p.time("from");
+            Long to = p.optTime("to");
+            if (to != null && to <= from) {
+                throw new InvalidRecordException("'to' must be after 'from'");
+            }
+            return new RiskArea(p.id("areaId"), p.enumValue("level", AreaLevel.class), from, to, at,
+                    GeoJsonGeometry.read(feature.node().get("geometry")));
+        }
+
+        @Override
+        public long eventTime(RiskArea r) {
+            return r.at();
+        }
+    }
+
+    public static final class Venues extends FeatureDecoder<Venue> {
+        public Venues() {
+            super(InputStreamKind.VENUES);
+        }
+
+        @Override
+        protected Venue read(JsonObject p, JsonObject feature) {
+            long at = p.time("at");
+            if (!p.has("confined")) {
+                throw new InvalidRecordException("missing field 'confined'");
+            }
+            return new Venue(p.id("venueId"), p.text("name"), p.optBoolean("confined", false), at,
+                    GeoJsonGeometry.read(feature.node().get("geometry")));
+        }
+
+        @Override
+        public long eventTime(Venue r) {
+            return r.at();
         }
     }
 }

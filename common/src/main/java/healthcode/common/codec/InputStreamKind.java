@@ -12,6 +12,9 @@ public enum InputStreamKind {
     NAT_RESULTS("nat-results", "nat-results.jsonl", "resultAt"),
     ARRIVALS("arrivals", "arrivals.jsonl", "reportedAt"),
     ADMIN_ACTIONS("admin-actions", "admin-actions.jsonl", "at"),
+    /** GeoJSON features; the event time is in the properties. */
+    RISK_AREAS("risk-areas", "risk-areas.geojson", "at"),
+    VENUES("venues", "venues.geojson", "at"),
     /** Detections from the companion job, or precomputed ones given to a backfill. */
     COMPANIONS("companions", "companions.jsonl", "detectedAt"),
     AREA_EXPOSURES("area-exposures", "area-exposures.jsonl", "detectedAt");

@@ -25,6 +25,18 @@ public final class JsonObject {
         return node;
     }
 
+    /** A nested object, e.g. a GeoJSON feature's properties. */
+    public JsonObject object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw missing(field);
+        }
+        if (!(value instanceof ObjectNode object)) {
+            throw new InvalidRecordException("field '" + field + "' must be an object");
+        }
+        return new JsonObject(object);
+    }
+
     public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();
