@@ -1,7 +1,6 @@
 package healthcode.common.engine;
 
 import static healthcode.common.domain.HealthStatus.CLOSE_CONTACT;
-import static healthcode.common.domain.HealthStatus.CONFIRMED;
 import static healthcode.common.engine.Changes.describe;
 import static healthcode.common.engine.Records.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.common.domain.AreaLevel;
 import healthcode.common.domain.Category;
+import healthcode.common.domain.HealthStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import healthcode.common.domain.OriginRisk;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class Gx202302RulesTest {
     private final EngineDriver person = EngineDriver.withEditions(null);
 
-    @Test
-    void confirmed_red7DaysFromAnchor_untilTwoNegatives24HoursApartTheLastWithin48Hours() {
-        person.record(status(CONFIRMED, "2023-03-01 10:00", "c-1"))
+    @ParameterizedTest
+    @EnumSource(value = HealthStatus.class, names = {"CONFIRMED", "ASYMPTOMATIC"})
+    void confirmedAsymptomatic_red7DaysFromAnchor_untilTwoNegatives24HoursApartTheLastWithin48Hours(HealthStatus status) {
+        person.record(status(status, "2023-03-01 10:00", "c-1"))
                 .record(negative("2023-03-07 09:00", "2023-03-07 18:00"))
                 .record(negative("2023-03-08 09:30", "2023-03-08 20:00"));
         assertEquals(List.of("2023-03-01 10:00 RED", "2023-03-09 00:00 GREEN"),

@@ -4,7 +4,6 @@ import healthcode.common.codec.Decoded;
 import healthcode.common.codec.InputDecoder;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class InputScan {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
         return latest;
     }
