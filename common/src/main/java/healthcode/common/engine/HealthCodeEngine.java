@@ -38,10 +38,6 @@ public final class HealthCodeEngine implements Serializable {
         this.recordRules = new RecordRules(this, settings);
     }
 
-    public EditionBook book() {
-        return book;
-    }
-
     /**
      * Advances the person to instant t and applies the records of t.
      *
@@ -109,7 +105,7 @@ public final class HealthCodeEngine implements Serializable {
 
     // ---- episodes ------------------------------------------------------------------------------
 
-    /** Opens an episode, or extends the matching active one; returns nothing the caller needs. */
+    /** Opens an episode, or extends the matching active one (an ended one is not reopened). */
     void open(PersonState s, Opening o, long now, Edition edition, Transitions log, Trigger trigger, boolean late) {
         Episode existing = null;
         for (Episode ep : s.episodes) {
