@@ -1,8 +1,4 @@
 package healthcode.common.domain;
 
 /** A telecom location ping: either a position or a tower id; event time {@code ts}. */
-public record Ping(String msisdn, long ts, Double lat, Double lon, String cellId) {
-    public boolean hasPosition() {
-        return lat != null;
-    }
-}
+public record Ping(String msisdn, long ts, Double lat, Double lon, String cellId) {}

@@ -141,17 +141,6 @@ public final class JsonObject {
         return result;
     }
 
-    public int integer(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw missing(field);
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new InvalidRecordException("field '" + field + "' must be an integer");
-        }
-        return value.intValue();
-    }
-
     public boolean optBoolean(String field, boolean fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -21,10 +21,6 @@ public final class StrictJson {
 
     private StrictJson() {}
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     public static JsonObject parseObject(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidRecordException("empty record");

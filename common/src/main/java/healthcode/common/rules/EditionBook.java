@@ -44,10 +44,6 @@ public final class EditionBook implements Serializable {
         throw new EditionException("unknown edition '" + id + "'");
     }
 
-    public boolean isForced() {
-        return forced != null;
-    }
-
     public Edition inForceAt(long t) {
         if (forced != null) {
             return forced;
