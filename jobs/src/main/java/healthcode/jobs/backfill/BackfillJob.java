@@ -56,8 +56,13 @@ public final class BackfillJob {
         Long latest = args.until() != null ? args.until() : InputScan.latestEventTime(args.input(), DECODERS);
         long horizon = latest == null ? Long.MIN_VALUE : latest;
 
-        Files.createDirectories(args.output());
-        Path parts = Files.createTempDirectory(args.output().toAbsolutePath(), ".parts-");
+        Path parts;
+        try {
+            Files.createDirectories(args.output());
+            parts = Files.createTempDirectory(args.output().toAbsolutePath(), ".parts-");
+        } catch (IOException e) {
+            throw new UsageException("cannot write to output folder " + args.output() + ": " + e);
+        }
         try {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flinkConfig(config));
             HealthCodeInputs inputs = new HealthCodeInputs();
