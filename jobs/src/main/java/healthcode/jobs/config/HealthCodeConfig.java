@@ -26,6 +26,11 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The same configuration with another backfill parallelism and state backend. */
+    public HealthCodeConfig withBackfill(int parallelism, String backend) {
+        return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend);
+    }
+
     public static HealthCodeConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file + ": config file does not exist");

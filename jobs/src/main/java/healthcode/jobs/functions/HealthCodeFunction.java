@@ -72,7 +72,7 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     private void advance(String personId, long t, List<PersonEvent> records, boolean late, TimerService timers,
                          Collector<ColourChange> out, Context ctx) throws Exception {
         PersonState state = person.value();
-        CurrentState before = state == null ? null : engine.current(state);
+        CurrentState before = state == null || horizon != null ? null : engine.current(state);
         if (state == null) {
             state = new PersonState(personId, t);
         }

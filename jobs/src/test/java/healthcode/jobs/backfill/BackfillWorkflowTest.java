@@ -46,9 +46,7 @@ class BackfillWorkflowTest {
     }
 
     private BackfillJob.Result backfill(Path input, Path output, int parallelism, String until) throws Exception {
-        HealthCodeConfig loaded = HealthCodeConfig.load(CONFIG);
-        HealthCodeConfig config = new HealthCodeConfig(loaded.file(), loaded.editionsFolder(), loaded.outputZone(),
-                loaded.engine(), parallelism, "rocksdb");
+        HealthCodeConfig config = HealthCodeConfig.load(CONFIG).withBackfill(parallelism, "rocksdb");
         return BackfillJob.run(new BackfillArguments(input, output, null, until == null ? null : Times.parseIso(until),
                 CONFIG), config);
     }

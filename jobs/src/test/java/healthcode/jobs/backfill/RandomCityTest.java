@@ -71,9 +71,7 @@ class RandomCityTest {
     }
 
     private Path backfill(Path input, String name, int parallelism) throws Exception {
-        HealthCodeConfig loaded = HealthCodeConfig.load(CONFIG);
-        HealthCodeConfig config = new HealthCodeConfig(loaded.file(), loaded.editionsFolder(), loaded.outputZone(),
-                loaded.engine(), parallelism, "rocksdb");
+        HealthCodeConfig config = HealthCodeConfig.load(CONFIG).withBackfill(parallelism, "rocksdb");
         Path output = temp.resolve(name);
         BackfillJob.run(new BackfillArguments(input, output, null, Times.parseIso("2022-07-01T00:00:00+08:00"), CONFIG),
                 config);
