@@ -30,7 +30,8 @@ public final class StrictJson {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(raw);
+            // A byte-order mark at the start of a file is not part of the first record.
+            node = MAPPER.readTree(raw.charAt(0) == '\uFEFF' ? raw.substring(1) : raw);
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not JSON: " + e.getOriginalMessage());
         }

@@ -30,6 +30,11 @@ class InputDecodersTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstRecordIsIgnored() {
+        assertTrue(new InputDecoders.Subscribers().decode("\uFEFF{\"msisdn\":\"1\",\"personId\":\"p\",\"at\":1}").ok());
+    }
+
+    @Test
     void aCaseNeedsOnsetOrFirstPositive_andKnowsItsExposureReference() {
         CaseReport c = new InputDecoders.Cases().decode("{\"caseId\":\"c\",\"personId\":\"p\",\"msisdns\":[\"1\",\"2\"],"
                 + "\"kind\":\"ASYMPTOMATIC\",\"firstPositiveSampleAt\":1000,\"onsetAt\":2000,\"isolatedAt\":3000,\"reportedAt\":4000}").value();
