@@ -14,14 +14,14 @@ import java.util.TreeMap;
  * Drives the engine for one person the way the keyed Flink function does: records are applied in
  * event-time order, and the engine is woken at every instant it asks for, up to a horizon.
  */
-final class EngineDriver {
+public final class EngineDriver {
     static final Path EDITIONS = Path.of("..", "config", "editions");
 
     private final HealthCodeEngine engine;
     private final TreeMap<Long, List<PersonEvent>> pending = new TreeMap<>();
     private PersonState state;
 
-    EngineDriver(HealthCodeEngine engine) {
+    public EngineDriver(HealthCodeEngine engine) {
         this.engine = engine;
     }
 
@@ -30,13 +30,13 @@ final class EngineDriver {
         return new EngineDriver(new HealthCodeEngine(book, EngineSettings.DEFAULTS));
     }
 
-    EngineDriver record(PersonEvent event) {
+    public EngineDriver record(PersonEvent event) {
         pending.computeIfAbsent(event.eventTime, t -> new ArrayList<>()).add(event);
         return this;
     }
 
     /** Applies everything up to and including the horizon; returns the changes in order. */
-    List<ColourChange> runUntil(long horizon) {
+    public List<ColourChange> runUntil(long horizon) {
         List<ColourChange> changes = new ArrayList<>();
         while (true) {
             Long nextRecord = pending.isEmpty() ? null : pending.firstKey();
@@ -64,11 +64,11 @@ final class EngineDriver {
         return engine.step(state, now, List.of(event), true);
     }
 
-    PersonState state() {
+    public PersonState state() {
         return state;
     }
 
-    CurrentState current() {
+    public CurrentState current() {
         return engine.current(state);
     }
 
