@@ -68,6 +68,20 @@ class HealthCodeFunctionTest {
     }
 
     @Test
+    void editionStartFiresAtItsInstant_andReplansTheEpisode() throws Exception {
+        open(engine(null, 30), null);
+        send(closeContact("p-1", "2023-01-28 09:00", "2023-01-27 10:00"));
+        send(negative("p-1", "2023-02-01 09:00", "2023-02-01 18:00"));
+        harness.processWatermark(at("2023-02-02 23:59"));
+        assertEquals(List.of("p-1 1 RED"), changes());
+        harness.processWatermark(at("2023-02-03 00:00"));
+        ColourChange released = harness.extractOutputValues().get(1);
+        assertEquals(Colour.GREEN, released.to());
+        assertEquals(at("2023-02-03 00:00"), released.at());
+        assertEquals("gx-2023-02", released.edition());
+    }
+
+    @Test
     void stateEmptiesOnceThePersonHasNoActiveEpisodeAndTheRetentionHasPassed() throws Exception {
         open(engine("general-2022", 30), null);
         send(closeContact("p-1", "2022-02-03 09:00", "2022-02-01 20:00"));
