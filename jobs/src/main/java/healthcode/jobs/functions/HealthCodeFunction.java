@@ -48,7 +48,7 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
         }
         long watermark = ctx.timerService().currentWatermark();
         if (event.eventTime <= watermark) {
-            advance(ctx.getCurrentKey(), watermark, List.of(event), true, ctx.timerService(), out, ctx);
+            advance(person.value(), ctx.getCurrentKey(), watermark, List.of(event), true, ctx.timerService(), out, ctx);
             return;
         }
         pending.add(event.eventTime, event);
@@ -63,15 +63,16 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ColourChange> out) throws Exception {
         List<PersonEvent> records = pending.take(timestamp);
-        if (records.isEmpty() && person.value() == null) {
+        PersonState state = person.value();
+        if (records.isEmpty() && state == null) {
             return;
         }
-        advance(ctx.getCurrentKey(), timestamp, records, false, ctx.timerService(), out, ctx);
+        advance(state, ctx.getCurrentKey(), timestamp, records, false, ctx.timerService(), out, ctx);
     }
 
-    private void advance(String personId, long t, List<PersonEvent> records, boolean late, TimerService timers,
-                         Collector<ColourChange> out, Context ctx) throws Exception {
-        PersonState state = person.value();
+    /** Steps the person's stored state (null for a new person) to t and stores it again. */
+    private void advance(PersonState state, String personId, long t, List<PersonEvent> records, boolean late,
+                         TimerService timers, Collector<ColourChange> out, Context ctx) throws Exception {
         CurrentState before = state == null || horizon != null ? null : engine.current(state);
         if (state == null) {
             state = new PersonState(personId, t);
@@ -80,9 +81,13 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
         if (change != null) {
             out.collect(change);
         }
-        CurrentState after = engine.current(state);
-        if (horizon == null ? !after.equals(before) : t == horizon) {
-            ctx.output(CURRENT, after);
+        if (horizon == null) {
+            CurrentState after = engine.current(state);
+            if (!after.equals(before)) {
+                ctx.output(CURRENT, after);
+            }
+        } else if (t == horizon) {
+            ctx.output(CURRENT, engine.current(state));
         }
         Long forgetAt = engine.forgetAt(state);
         if (horizon == null && forgetAt != null && forgetAt <= t) {
