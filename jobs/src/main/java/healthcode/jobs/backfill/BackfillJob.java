@@ -1,7 +1,6 @@
 package healthcode.jobs.backfill;
 
 import healthcode.common.codec.InputDecoder;
-import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.OutputEncoder;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.rules.EditionBook;
@@ -37,9 +36,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * record is applied in event-time order whatever the order of the files' lines.
  */
 public final class BackfillJob {
-    static final List<InputDecoder<?>> DECODERS = List.of(new InputDecoders.Cases(), new InputDecoders.CaseStatuses(),
-            new InputDecoders.NatResults(), new InputDecoders.Arrivals(), new InputDecoders.AdminActions(),
-            new InputDecoders.Subscribers(), new InputDecoders.Companions(), new InputDecoders.AreaExposures());
+    static final List<InputDecoder<?>> DECODERS = HealthCodeWorkflow.decoders();
 
     /** Lines written per output file. */
     public record Result(Map<OutputFiles.Output, Integer> lines, long horizon) {

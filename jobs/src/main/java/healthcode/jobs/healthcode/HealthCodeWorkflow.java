@@ -18,7 +18,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The health-code job: raw records are decoded (bad ones to rejected), detections on phones are
@@ -26,7 +25,29 @@ import org.apache.flink.util.function.SerializableFunction;
  * Live and backfill runs differ only in the sources, sinks and horizon they pass in.
  */
 public final class HealthCodeWorkflow {
+    /** Streams of records about persons. */
+    public static final List<HealthCodeInput<?, PersonEvent>> PERSON_INPUTS = List.of(
+            HealthCodeInput.of(new InputDecoders.Cases(), PersonEvent::of),
+            HealthCodeInput.of(new InputDecoders.CaseStatuses(), PersonEvent::of),
+            HealthCodeInput.of(new InputDecoders.NatResults(), PersonEvent::of),
+            HealthCodeInput.of(new InputDecoders.Arrivals(), PersonEvent::of),
+            HealthCodeInput.of(new InputDecoders.AdminActions(), PersonEvent::of));
+
+    /** Streams of records about phones: bindings, and detections handed on to the bound persons. */
+    public static final List<HealthCodeInput<?, PhoneEvent>> PHONE_INPUTS = List.of(
+            HealthCodeInput.of(new InputDecoders.Subscribers(), PhoneEvent::of),
+            HealthCodeInput.of(new InputDecoders.Companions(), PhoneEvent::of),
+            HealthCodeInput.of(new InputDecoders.AreaExposures(), PhoneEvent::of));
+
     private HealthCodeWorkflow() {}
+
+    /** The decoders of every input stream the job reads. */
+    public static List<InputDecoder<?>> decoders() {
+        List<InputDecoder<?>> decoders = new ArrayList<>();
+        PERSON_INPUTS.forEach(input -> decoders.add(input.decoder()));
+        PHONE_INPUTS.forEach(input -> decoders.add(input.decoder()));
+        return decoders;
+    }
 
     /**
      * @param horizon backfill horizon (nothing after it is applied; the state at it goes to current),
@@ -35,16 +56,9 @@ public final class HealthCodeWorkflow {
     public static void defineWorkflow(StreamExecutionEnvironment env, HealthCodeInputs inputs,
                                       HealthCodeOutputs outputs, HealthCodeEngine engine, Long horizon) {
         Decoded<PersonEvent> persons = new Decoded<>(TypeInformation.of(PersonEvent.class));
-        persons.add(env, inputs, new InputDecoders.Cases(), PersonEvent::of);
-        persons.add(env, inputs, new InputDecoders.CaseStatuses(), PersonEvent::of);
-        persons.add(env, inputs, new InputDecoders.NatResults(), PersonEvent::of);
-        persons.add(env, inputs, new InputDecoders.Arrivals(), PersonEvent::of);
-        persons.add(env, inputs, new InputDecoders.AdminActions(), PersonEvent::of);
-
+        PERSON_INPUTS.forEach(input -> persons.add(env, inputs, input));
         Decoded<PhoneEvent> phones = new Decoded<>(TypeInformation.of(PhoneEvent.class));
-        phones.add(env, inputs, new InputDecoders.Subscribers(), PhoneEvent::of);
-        phones.add(env, inputs, new InputDecoders.Companions(), PhoneEvent::of);
-        phones.add(env, inputs, new InputDecoders.AreaExposures(), PhoneEvent::of);
+        PHONE_INPUTS.forEach(input -> phones.add(env, inputs, input));
 
         List<DataStream<PersonEvent>> personStreams = new ArrayList<>(persons.events);
         if (!phones.events.isEmpty()) {
@@ -89,12 +103,11 @@ public final class HealthCodeWorkflow {
             this.type = type;
         }
 
-        <T> void add(StreamExecutionEnvironment env, HealthCodeInputs inputs, InputDecoder<T> decoder,
-                     SerializableFunction<T, E> toEvent) {
-            InputStreamKind kind = decoder.kind();
+        <T> void add(StreamExecutionEnvironment env, HealthCodeInputs inputs, HealthCodeInput<T, E> input) {
+            InputStreamKind kind = input.decoder().kind();
             inputs.stream(env, kind).ifPresent(raw -> {
                 SingleOutputStreamOperator<E> decoded = raw
-                        .process(new DecodeFunction<>(decoder, toEvent), type)
+                        .process(new DecodeFunction<>(input.decoder(), input.toEvent()), type)
                         .uid("decode-" + kind.topic()).name("decode-" + kind.topic());
                 events.add(decoded);
                 rejected.add(decoded.getSideOutput(DecodeFunction.REJECTED));

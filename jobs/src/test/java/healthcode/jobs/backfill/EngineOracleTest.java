@@ -4,18 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import healthcode.common.codec.Decoded;
-import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.OutputEncoder;
-import healthcode.common.domain.AdminAction;
-import healthcode.common.domain.AreaExposure;
-import healthcode.common.domain.ArrivalReport;
-import healthcode.common.domain.CaseReport;
-import healthcode.common.domain.CaseStatusUpdate;
 import healthcode.common.domain.ColourChange;
-import healthcode.common.domain.CompanionDetection;
-import healthcode.common.domain.NatResult;
-import healthcode.common.domain.SubscriberBinding;
 import healthcode.common.domain.CurrentState;
 import healthcode.common.engine.EngineDriver;
 import healthcode.common.engine.HealthCodeEngine;
@@ -26,6 +16,8 @@ import healthcode.common.rules.EditionBook;
 import healthcode.common.rules.EditionLoader;
 import healthcode.common.time.Times;
 import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.healthcode.HealthCodeInput;
+import healthcode.jobs.healthcode.HealthCodeWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,38 +78,8 @@ class EngineOracleTest {
 
     /** Every valid record as a person event; detections go to the persons bound to the phone at their time. */
     private static List<PersonEvent> personEvents(Path input) throws Exception {
-        List<PersonEvent> events = new ArrayList<>();
-        List<PhoneEvent> phoneEvents = new ArrayList<>();
-        for (InputDecoder<?> decoder : BackfillJob.DECODERS) {
-            Path file = input.resolve(decoder.kind().fileName());
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file)) {
-                    Decoded<?> decoded = decoder.decode(line);
-                    if (decoded.ok()) {
-                        Object value = decoded.value();
-                        if (value instanceof CaseReport r) {
-                            events.add(PersonEvent.of(r));
-                        } else if (value instanceof CaseStatusUpdate r) {
-                            events.add(PersonEvent.of(r));
-                        } else if (value instanceof NatResult r) {
-                            events.add(PersonEvent.of(r));
-                        } else if (value instanceof ArrivalReport r) {
-                            events.add(PersonEvent.of(r));
-                        } else if (value instanceof AdminAction r) {
-                            events.add(PersonEvent.of(r));
-                        } else if (value instanceof SubscriberBinding r) {
-                            phoneEvents.add(PhoneEvent.of(r));
-                        } else if (value instanceof CompanionDetection r) {
-                            phoneEvents.add(PhoneEvent.of(r));
-                        } else if (value instanceof AreaExposure r) {
-                            phoneEvents.add(PhoneEvent.of(r));
-                        } else {
-                            throw new IllegalStateException(value.getClass().getName());
-                        }
-                    }
-                }
-            }
-        }
+        List<PersonEvent> events = readAll(input, HealthCodeWorkflow.PERSON_INPUTS);
+        List<PhoneEvent> phoneEvents = readAll(input, HealthCodeWorkflow.PHONE_INPUTS);
         phoneEvents.sort(Comparator.comparingLong((PhoneEvent e) -> e.eventTime).thenComparing(PhoneBindings.ORDER));
         Map<String, TreeSet<String>> bound = new TreeMap<>();
         for (PhoneEvent e : phoneEvents) {
@@ -130,6 +92,22 @@ class EngineOracleTest {
                 }
             } else {
                 events.addAll(PhoneBindings.toPersons(e, persons));
+            }
+        }
+        return events;
+    }
+
+    private static <E> List<E> readAll(Path folder, List<HealthCodeInput<?, E>> inputs) throws Exception {
+        List<E> events = new ArrayList<>();
+        for (HealthCodeInput<?, E> input : inputs) {
+            Path file = folder.resolve(input.decoder().kind().fileName());
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    E event = input.read(line);
+                    if (event != null) {
+                        events.add(event);
+                    }
+                }
             }
         }
         return events;
