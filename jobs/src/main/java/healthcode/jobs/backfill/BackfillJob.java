@@ -1,6 +1,14 @@
 package healthcode.jobs.backfill;
 
+import healthcode.common.codec.GeoJsonFeatures;
 import healthcode.common.codec.InputDecoder;
+import healthcode.common.codec.InputDecoders;
+import healthcode.common.codec.LocatedPings;
+import healthcode.common.companions.CompanionSettings;
+import healthcode.common.companions.PingLocator;
+import healthcode.common.geo.TowerTable;
+import healthcode.jobs.Pipeline;
+import healthcode.jobs.config.ConfigException;
 import healthcode.common.codec.OutputEncoder;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.rules.EditionBook;
@@ -13,9 +21,13 @@ import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +48,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * record is applied in event-time order whatever the order of the files' lines.
  */
 public final class BackfillJob {
-    static final List<InputDecoder<?>> DECODERS = HealthCodeWorkflow.decoders();
+    /** The input streams a backfill reads, by file; the detections are computed, not read. */
+    static final List<InputDecoder<?>> DECODERS = inputDecoders(TowerTable.empty());
+    static final String TOWERS_FILE = "towers.csv";
 
     /** Lines written per output file. */
     public record Result(Map<OutputFiles.Output, Integer> lines, long horizon) {
@@ -48,11 +62,17 @@ public final class BackfillJob {
 
     private BackfillJob() {}
 
+    static List<InputDecoder<?>> inputDecoders(TowerTable towers) {
+        List<InputDecoder<?>> decoders = new ArrayList<>(HealthCodeWorkflow.decoders());
+        decoders.add(new LocatedPings(new PingLocator(towers, CompanionSettings.defaults().h3Resolution())));
+        decoders.add(new InputDecoders.Venues());
+        decoders.add(new InputDecoders.RiskAreas());
+        return decoders;
+    }
+
     public static Result run(BackfillArguments args, HealthCodeConfig config) throws Exception {
         EditionBook book = new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), args.edition());
-        Long latest = args.until() != null ? args.until() : InputScan.latestEventTime(args.input(), DECODERS);
-        long horizon = latest == null ? Long.MIN_VALUE : latest;
-
+        TowerTable towers = towers(args.input(), config);
         Path parts;
         try {
             Files.createDirectories(args.output());
@@ -61,22 +81,25 @@ public final class BackfillJob {
             throw new UsageException("cannot write to output folder " + args.output() + ": " + e);
         }
         try {
+            Map<InputDecoder<?>, Path> files = inputFiles(args.input(), parts, towers);
+            Long latest = args.until() != null ? args.until() : InputScan.latestEventTime(files);
+            long horizon = latest == null ? Long.MIN_VALUE : latest;
+
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flinkConfig(config));
             HealthCodeInputs inputs = new HealthCodeInputs();
-            for (InputDecoder<?> decoder : DECODERS) {
-                Path file = args.input().resolve(decoder.kind().fileName());
-                if (Files.isRegularFile(file)) {
-                    FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                            new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
-                    inputs.with(decoder.kind(), new SourceSpec(source, WatermarkStrategy.noWatermarks()));
-                }
-            }
+            files.forEach((decoder, file) -> inputs.with(decoder.kind(), new SourceSpec(
+                    FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                            new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build(),
+                    WatermarkStrategy.noWatermarks())));
             OutputEncoder encoder = new OutputEncoder(config.outputZone());
             HealthCodeOutputs outputs = new HealthCodeOutputs(
                     new JsonLinesSink<>(parts, OutputFiles.Output.CHANGES.name, encoder::change),
                     new JsonLinesSink<>(parts, OutputFiles.Output.CURRENT.name, encoder::current),
-                    new JsonLinesSink<>(parts, OutputFiles.Output.REJECTED.name, encoder::rejection));
-            HealthCodeWorkflow.defineWorkflow(env, inputs, outputs, new HealthCodeEngine(book, config.engine()), horizon);
+                    new JsonLinesSink<>(parts, OutputFiles.Output.REJECTED.name, encoder::rejection),
+                    new JsonLinesSink<>(parts, OutputFiles.Output.COMPANIONS.name, encoder::companion),
+                    new JsonLinesSink<>(parts, OutputFiles.Output.AREA_EXPOSURES.name, encoder::areaExposure));
+            Pipeline.defineWorkflow(env, inputs, outputs, new HealthCodeEngine(book, config.engine()), horizon,
+                    config.companions(), towers);
             env.execute("healthcode-backfill");
 
             Map<OutputFiles.Output, Integer> lines = new EnumMap<>(OutputFiles.Output.class);
@@ -86,6 +109,56 @@ public final class BackfillJob {
             return new Result(lines, horizon);
         } finally {
             deleteRecursively(parts);
+        }
+    }
+
+    /** The input folder's tower table, else the configured one, else none (only lat/lon pings are placed). */
+    static TowerTable towers(Path input, HealthCodeConfig config) {
+        Path file = input.resolve(TOWERS_FILE);
+        if (!Files.isRegularFile(file)) {
+            if (config.towerTable() == null) {
+                return TowerTable.empty();
+            }
+            if (!Files.isRegularFile(config.towerTable())) {
+                throw new ConfigException(config.file() + ": companions.towerTable: " + config.towerTable()
+                        + " does not exist");
+            }
+            file = config.towerTable();
+        }
+        try {
+            return TowerTable.read(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The files to read per stream; a GeoJSON FeatureCollection is first split into one feature per line. */
+    private static Map<InputDecoder<?>, Path> inputFiles(Path input, Path parts, TowerTable towers) {
+        Map<InputDecoder<?>, Path> files = new LinkedHashMap<>();
+        for (InputDecoder<?> decoder : inputDecoders(towers)) {
+            Path file = input.resolve(decoder.kind().fileName());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            if (file.getFileName().toString().endsWith(".geojson")) {
+                file = featuresPerLine(file, parts);
+            }
+            files.put(decoder, file);
+        }
+        return files;
+    }
+
+    private static Path featuresPerLine(Path file, Path parts) {
+        try {
+            Optional<List<String>> features = GeoJsonFeatures.ofCollection(Files.readString(file, StandardCharsets.UTF_8));
+            if (features.isEmpty()) {
+                return file;
+            }
+            Path lines = parts.resolve("input-" + file.getFileName() + ".jsonl");
+            Files.write(lines, features.get(), StandardCharsets.UTF_8);
+            return lines;
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
     }
 

@@ -7,16 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /** Finds the latest event time of the valid records in the input files: the default horizon. */
 final class InputScan {
     private InputScan() {}
 
-    static Long latestEventTime(Path folder, List<InputDecoder<?>> decoders) {
+    static Long latestEventTime(Map<InputDecoder<?>, Path> files) {
         Long latest = null;
-        for (InputDecoder<?> decoder : decoders) {
-            Long fileLatest = latest(folder.resolve(decoder.kind().fileName()), decoder);
+        for (Map.Entry<InputDecoder<?>, Path> file : files.entrySet()) {
+            Long fileLatest = latest(file.getValue(), file.getKey());
             if (fileLatest != null && (latest == null || fileLatest > latest)) {
                 latest = fileLatest;
             }
@@ -25,9 +25,6 @@ final class InputScan {
     }
 
     private static <T> Long latest(Path file, InputDecoder<T> decoder) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
         Long latest = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -26,6 +26,12 @@ final class OutputFiles {
         CHANGES("changes", Comparator.<JsonNode>comparingLong(n -> time(n, "at"))
                 .thenComparing(n -> n.path("personId").asText()).thenComparingLong(n -> n.path("seq").asLong())),
         CURRENT("current", Comparator.comparing(n -> n.path("personId").asText())),
+        COMPANIONS("companions", Comparator.<JsonNode>comparingLong(n -> time(n, "detectedAt"))
+                .thenComparing(n -> n.path("caseId").asText()).thenComparing(n -> n.path("msisdn").asText())
+                .thenComparingLong(n -> time(n, "from"))),
+        AREA_EXPOSURES("area-exposures", Comparator.<JsonNode>comparingLong(n -> time(n, "detectedAt"))
+                .thenComparing(n -> n.path("areaId").asText()).thenComparing(n -> n.path("msisdn").asText())
+                .thenComparingLong(n -> time(n, "from"))),
         REJECTED("rejected", Comparator.<JsonNode, String>comparing(n -> n.path("source").asText())
                 .thenComparingLong(n -> time(n, "at")).thenComparing(n -> n.path("raw").asText())
                 .thenComparing(n -> n.path("reason").asText()));

@@ -3,11 +3,13 @@ package healthcode.jobs.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import healthcode.common.companions.CompanionSettings;
 import healthcode.common.engine.EngineSettings;
 import healthcode.common.time.Times;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,15 +22,19 @@ import java.util.List;
  * @param editionsFolder the folder of rule editions (relative paths are relative to the config file)
  * @param backfillParallelism parallelism of a backfill on the embedded cluster
  * @param stateBackend {@code rocksdb} (production) or {@code hashmap}
+ * @param companions the numbers of companions.md
+ * @param towerTable the tower table for live runs, or null (a backfill reads towers.csv from its input folder)
  */
 public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone, EngineSettings engine,
-                               int backfillParallelism, String stateBackend) {
+                               int backfillParallelism, String stateBackend, CompanionSettings companions,
+                               Path towerTable) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The same configuration with another backfill parallelism and state backend. */
     public HealthCodeConfig withBackfill(int parallelism, String backend) {
-        return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend);
+        return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend, companions,
+                towerTable);
     }
 
     public static HealthCodeConfig load(Path file) {
@@ -42,7 +48,7 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
             throw new ConfigException(file + ": not readable YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         Reader r = new Reader(file, root == null || root.isNull() ? YAML.createObjectNode() : root);
-        r.onlyKeys("", root, List.of("editions", "outputZone", "engine", "backfill"));
+        r.onlyKeys("", root, List.of("editions", "outputZone", "engine", "companions", "backfill"));
         Path base = file.toAbsolutePath().getParent();
         Path editions = base.resolve(r.text("editions", "editions"));
         ZoneId zone;
@@ -60,8 +66,28 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
             throw new ConfigException(file + ": backfill.stateBackend: must be rocksdb or hashmap, not '" + backend + "'");
         }
+        JsonNode c = r.section("companions", List.of("h3Resolution", "maxGapMinutes", "lookbackDays",
+                "minOverlapMinutes", "dwellLookbackDays", "minCumulativeDwellHours", "retentionDays",
+                "areaMinStayMinutes", "bucketMinutes", "towerTable"));
+        CompanionSettings d = CompanionSettings.defaults();
+        int resolution = r.nonNegativeInt(c, "companions.h3Resolution", d.h3Resolution());
+        if (resolution > 15) {
+            throw new ConfigException(file + ": companions.h3Resolution: must lie in [0, 15]");
+        }
+        CompanionSettings companions = new CompanionSettings(resolution,
+                Duration.ofMinutes(r.positiveInt(c, "companions.maxGapMinutes", (int) d.maxGap().toMinutes())),
+                Duration.ofDays(r.positiveInt(c, "companions.lookbackDays", (int) d.lookback().toDays())),
+                Duration.ofMinutes(r.positiveInt(c, "companions.minOverlapMinutes", (int) d.minOverlap().toMinutes())),
+                Duration.ofDays(r.positiveInt(c, "companions.dwellLookbackDays", (int) d.dwellLookback().toDays())),
+                Duration.ofHours(r.nonNegativeInt(c, "companions.minCumulativeDwellHours",
+                        (int) d.minCumulativeDwell().toHours())),
+                Duration.ofDays(r.positiveInt(c, "companions.retentionDays", (int) d.retention().toDays())),
+                Duration.ofMinutes(r.positiveInt(c, "companions.areaMinStayMinutes", (int) d.areaMinStay().toMinutes())),
+                Duration.ofMinutes(r.positiveInt(c, "companions.bucketMinutes", (int) d.bucket().toMinutes())));
+        String towers = r.text(c, "companions.towerTable", null);
         return new HealthCodeConfig(file, editions, zone,
-                new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend);
+                new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend,
+                companions, towers == null ? null : base.resolve(towers));
     }
 
     /** Strict, path-aware access to the YAML tree. */
@@ -106,6 +132,18 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
                 throw new ConfigException(file + ": " + path + ": must be a non-empty string");
             }
             return value.textValue();
+        }
+
+        int nonNegativeInt(JsonNode node, String path, int fallback) {
+            String key = path.substring(path.lastIndexOf('.') + 1);
+            JsonNode value = node == null ? null : node.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+                throw new ConfigException(file + ": " + path + ": must be a whole number, zero or more");
+            }
+            return value.intValue();
         }
 
         int positiveInt(JsonNode node, String path, int fallback) {

@@ -12,6 +12,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import healthcode.common.domain.AreaExposure;
+import healthcode.common.domain.CompanionDetection;
 
 /**
  * Keyed by phone: keeps the phone's real-name bindings and hands each companion detection or area
@@ -19,6 +22,13 @@ import org.apache.flink.util.Collector;
  * its entry, so a phone with no binding holds nothing) and the records waiting for the watermark.
  */
 public class SubscriberBindingFunction extends KeyedProcessFunction<String, PhoneEvent, PersonEvent> {
+    /** Companion detections with the persons they were handed to (the {@code companions} output). */
+    public static final OutputTag<CompanionDetection> COMPANIONS = new OutputTag<>("companions",
+            TypeInformation.of(CompanionDetection.class));
+    /** Area exposures with the persons they were handed to (the {@code area-exposures} output). */
+    public static final OutputTag<AreaExposure> AREA_EXPOSURES = new OutputTag<>("area-exposures",
+            TypeInformation.of(AreaExposure.class));
+
     private transient MapState<String, Long> boundSince;
     private transient PendingRecords<PhoneEvent> pending;
 
@@ -31,7 +41,7 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
     @Override
     public void processElement(PhoneEvent event, Context ctx, Collector<PersonEvent> out) throws Exception {
         if (event.eventTime <= ctx.timerService().currentWatermark()) {
-            apply(List.of(event), out);
+            apply(List.of(event), ctx, out);
             return;
         }
         pending.add(event.eventTime, event);
@@ -41,10 +51,10 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
-        apply(pending.take(timestamp), out);
+        apply(pending.take(timestamp), ctx, out);
     }
 
-    private void apply(List<PhoneEvent> events, Collector<PersonEvent> out) throws Exception {
+    private void apply(List<PhoneEvent> events, Context ctx, Collector<PersonEvent> out) throws Exception {
         List<PhoneEvent> ordered = new ArrayList<>(events);
         ordered.sort(PhoneBindings.ORDER);
         for (PhoneEvent e : ordered) {
@@ -57,7 +67,14 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
             } else {
                 List<String> bound = new ArrayList<>();
                 boundSince.keys().forEach(bound::add);
-                PhoneBindings.toPersons(e, bound).forEach(out::collect);
+                List<PersonEvent> persons = PhoneBindings.toPersons(e, bound);
+                List<String> personIds = persons.stream().map(p -> p.personId).toList();
+                if (e.kind == PhoneEvent.Kind.COMPANION) {
+                    ctx.output(COMPANIONS, e.companion.withPersons(personIds));
+                } else {
+                    ctx.output(AREA_EXPOSURES, e.areaExposure.withPersons(personIds));
+                }
+                persons.forEach(out::collect);
             }
         }
     }

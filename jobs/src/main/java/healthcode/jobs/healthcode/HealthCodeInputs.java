@@ -10,18 +10,20 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /** The raw input streams of the health-code workflow; a stream without a source is empty. */
 public final class HealthCodeInputs {
     private final Map<InputStreamKind, SourceSpec> sources = new EnumMap<>(InputStreamKind.class);
+    private final Map<InputStreamKind, DataStream<String>> streams = new EnumMap<>(InputStreamKind.class);
 
     public HealthCodeInputs with(InputStreamKind kind, SourceSpec spec) {
         sources.put(kind, spec);
         return this;
     }
 
-    Optional<DataStream<String>> stream(StreamExecutionEnvironment env, InputStreamKind kind) {
+    /** The raw records of a stream; both jobs share one source per stream. */
+    public Optional<DataStream<String>> stream(StreamExecutionEnvironment env, InputStreamKind kind) {
         SourceSpec spec = sources.get(kind);
         if (spec == null) {
             return Optional.empty();
         }
-        return Optional.of(env.fromSource(spec.source(), spec.watermarks(), "source-" + kind.topic())
-                .uid("source-" + kind.topic()));
+        return Optional.of(streams.computeIfAbsent(kind, k -> env.fromSource(spec.source(), spec.watermarks(),
+                "source-" + k.topic()).uid("source-" + k.topic())));
     }
 }

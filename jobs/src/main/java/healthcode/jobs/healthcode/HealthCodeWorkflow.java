@@ -11,6 +11,7 @@ import healthcode.common.engine.PhoneEvent;
 import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.functions.HealthCodeFunction;
 import healthcode.jobs.functions.SubscriberBindingFunction;
+import healthcode.jobs.Streams;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,11 +34,9 @@ public final class HealthCodeWorkflow {
             HealthCodeInput.of(new InputDecoders.Arrivals(), PersonEvent::of),
             HealthCodeInput.of(new InputDecoders.AdminActions(), PersonEvent::of));
 
-    /** Streams of records about phones: bindings, and detections handed on to the bound persons. */
+    /** Streams of records about phones: the real-name bindings (detections come from the companion job). */
     public static final List<HealthCodeInput<?, PhoneEvent>> PHONE_INPUTS = List.of(
-            HealthCodeInput.of(new InputDecoders.Subscribers(), PhoneEvent::of),
-            HealthCodeInput.of(new InputDecoders.Companions(), PhoneEvent::of),
-            HealthCodeInput.of(new InputDecoders.AreaExposures(), PhoneEvent::of));
+            HealthCodeInput.of(new InputDecoders.Subscribers(), PhoneEvent::of));
 
     private HealthCodeWorkflow() {}
 
@@ -52,20 +51,31 @@ public final class HealthCodeWorkflow {
     /**
      * @param horizon backfill horizon (nothing after it is applied; the state at it goes to current),
      *     or null for a live run
+     * @param detections companion detections and area exposures about phones, or null when there are none
+     * @param rejectedUpstream input refused before this job (by the companion job), written with its own
      */
     public static void defineWorkflow(StreamExecutionEnvironment env, HealthCodeInputs inputs,
-                                      HealthCodeOutputs outputs, HealthCodeEngine engine, Long horizon) {
+                                      HealthCodeOutputs outputs, HealthCodeEngine engine, Long horizon,
+                                      DataStream<PhoneEvent> detections, List<DataStream<Rejection>> rejectedUpstream) {
         Decoded<PersonEvent> persons = new Decoded<>(TypeInformation.of(PersonEvent.class));
         PERSON_INPUTS.forEach(input -> persons.add(env, inputs, input));
         Decoded<PhoneEvent> phones = new Decoded<>(TypeInformation.of(PhoneEvent.class));
         PHONE_INPUTS.forEach(input -> phones.add(env, inputs, input));
 
+        if (detections != null) {
+            phones.events.add(detections);
+        }
         List<DataStream<PersonEvent>> personStreams = new ArrayList<>(persons.events);
         if (!phones.events.isEmpty()) {
-            personStreams.add(union(phones.events)
+            SingleOutputStreamOperator<PersonEvent> bound = union(phones.events)
                     .keyBy(e -> e.msisdn, Types.STRING)
                     .process(new SubscriberBindingFunction(), TypeInformation.of(PersonEvent.class))
-                    .uid("subscriber-binding").name("subscriber-binding"));
+                    .uid("subscriber-binding").name("subscriber-binding");
+            personStreams.add(bound);
+            bound.getSideOutput(SubscriberBindingFunction.COMPANIONS).sinkTo(outputs.companions())
+                    .uid("sink-companions").name("sink-companions");
+            bound.getSideOutput(SubscriberBindingFunction.AREA_EXPOSURES).sinkTo(outputs.areaExposures())
+                    .uid("sink-area-exposures").name("sink-area-exposures");
         }
         if (!personStreams.isEmpty()) {
             SingleOutputStreamOperator<ColourChange> changes = union(personStreams)
@@ -78,19 +88,14 @@ public final class HealthCodeWorkflow {
         }
         List<DataStream<Rejection>> rejections = new ArrayList<>(persons.rejected);
         rejections.addAll(phones.rejected);
+        rejections.addAll(rejectedUpstream);
         if (!rejections.isEmpty()) {
             union(rejections).sinkTo(outputs.rejected()).uid("sink-rejected").name("sink-rejected");
         }
     }
 
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {
-        DataStream<T> first = streams.get(0);
-        if (streams.size() == 1) {
-            return first;
-        }
-        @SuppressWarnings("unchecked")
-        DataStream<T>[] rest = streams.subList(1, streams.size()).toArray(new DataStream[0]);
-        return first.union(rest);
+        return Streams.union(streams);
     }
 
     /** The decoded events of several input streams, and their rejections. */

@@ -20,6 +20,11 @@ class BackfillWorkflowTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CONFIG = Path.of("..", "config", "healthcode.yaml");
 
+    static final double HOME_LAT = 22.8170;
+    static final double HOME_LON = 108.3660;
+    static final double ELSEWHERE_LAT = 22.9000;
+    static final double ELSEWHERE_LON = 108.5000;
+
     @TempDir
     Path temp;
 
@@ -34,7 +39,10 @@ class BackfillWorkflowTest {
                 .arrival("p-traveller", "OVERSEAS", "2022-03-02 15:00", "2022-03-02 18:00")
                 .binding("13900000002", "p-mother", "2021-06-01 00:00")
                 .binding("13900000002", "p-child", "2021-06-01 00:00")
-                .companion("c-1", "13900000002", "2022-02-28 10:00", "2022-02-28 11:00", "2022-03-02 10:00")
+                // the case's phone at home for days (over 30 h in the cell); the family phone visits for an hour
+                .pings("13800000001", "2022-02-26 00:00", "2022-03-01 00:00", 30, HOME_LAT, HOME_LON)
+                .pings("13900000002", "2022-02-28 10:00", "2022-02-28 10:50", 10, HOME_LAT, HOME_LON)
+                .ping("13900000002", "2022-02-28 11:00", ELSEWHERE_LAT, ELSEWHERE_LON)
                 .nat("p-mother", "s-3", "2022-03-08 09:00", "2022-03-08 18:00", "NEGATIVE")
                 .admin("a-1", "p-admin", "ASSIGN", "MANUAL_YELLOW", "2022-03-05 10:00")
                 .admin("a-2", "p-admin", "END", "MANUAL_YELLOW", "2022-03-08 10:00")
@@ -88,7 +96,7 @@ class BackfillWorkflowTest {
         Path second = temp.resolve("out-2");
         backfill(smallCity().write(temp.resolve("in-1"), null), first, 2, null);
         backfill(smallCity().write(temp.resolve("in-2"), 42L), second, 1, null);
-        for (String file : List.of("changes.jsonl", "current.jsonl", "rejected.jsonl")) {
+        for (String file : List.of("changes.jsonl", "current.jsonl", "rejected.jsonl", "companions.jsonl")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
         }
     }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import healthcode.jobs.config.HealthCodeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import healthcode.common.codec.InputStreamKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +24,7 @@ class BadInputTest {
 
     private record Bad(String file, String raw, String reason) {}
 
+    private static final String SQUARE = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[108.36,22.81],[108.37,22.81],[108.37,22.82],[108.36,22.82],[108.36,22.81]]]}";
     private static final List<Bad> BAD = List.of(
             new Bad("cases.jsonl", "{\"caseId\":\"c-9\",\"personId\":\"p-9\",\"msisdns\":[],\"kind\":\"CONFIRMED\",\"isolatedAt\":\""
                     + t("2022-03-02 10:00") + "\",\"reportedAt\":\"" + t("2022-03-02 10:00") + "\"}",
@@ -49,14 +52,34 @@ class BadInputTest {
             new Bad("admin-actions.jsonl", "{\"actionId\":\"a\",\"personId\":\"p-9\",\"operator\":\"o\",\"district\":\"d\","
                     + "\"action\":\"ASSIGN\",\"reason\":\"r\",\"at\":\"" + t("2022-03-02 10:00") + "\"}", "ASSIGN needs field 'category'"),
             new Bad("subscribers.jsonl", "{\"personId\":\"p-9\",\"at\":\"" + t("2022-03-02 10:00") + "\"}", "missing field 'msisdn'"),
-            new Bad("companions.jsonl", "{\"caseId\":\"c\",\"msisdn\":\"1\",\"cell\":\"x\",\"from\":\"" + t("2022-03-02 12:00")
-                    + "\",\"to\":\"" + t("2022-03-02 10:00") + "\",\"detectedAt\":\"" + t("2022-03-03 10:00") + "\"}",
-                    "'from' is after 'to'"),
+            new Bad("pings.jsonl", "{\"msisdn\":\"139\",\"ts\":\"" + t("2022-03-02 10:00") + "\",\"lat\":91.5,\"lon\":108.3}",
+                    "field 'lat' must lie in [-90, 90]"),
+            new Bad("pings.jsonl", "{\"msisdn\":\"139\",\"ts\":\"" + t("2022-03-02 10:00") + "\",\"cellId\":\"T-404\"}",
+                    "unknown tower 'T-404'"),
+            new Bad("pings.jsonl", "{\"msisdn\":\"139\",\"ts\":\"" + t("2022-03-02 10:00") + "\"}",
+                    "needs 'lat' and 'lon' or 'cellId'"),
+            new Bad("towers.csv", "T-9,north,108.3", "lat and lon must be numbers"),
+            new Bad("venues.geojson", "{\"type\":\"Feature\",\"properties\":{\"venueId\":\"v\",\"name\":\"KTV\",\"at\":\""
+                    + t("2022-03-02 10:00") + "\"}," + SQUARE + "}", "missing field 'confined'"),
+            new Bad("risk-areas.geojson", "{\"type\":\"Feature\",\"properties\":{\"areaId\":\"a\",\"level\":\"LOW\","
+                    + "\"from\":\"" + t("2022-03-02 10:00") + "\",\"at\":\"" + t("2022-03-02 10:00") + "\"}," + SQUARE + "}",
+                    "field 'level' has unknown value 'LOW', expected one of [HIGH, MEDIUM, SEALED, CONTROL]"),
+            new Bad("risk-areas.geojson", "{\"type\":\"Feature\",\"properties\":{\"areaId\":\"a\",\"level\":\"HIGH\","
+                    + "\"from\":\"" + t("2022-03-02 10:00") + "\",\"at\":\"" + t("2022-03-02 10:00") + "\"},"
+                    + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[108.3,22.8]}}",
+                    "geometry type must be Polygon or MultiPolygon, not Point"),
             new Bad("admin-actions.jsonl", "{\"actionId\":\"" + "x".repeat(1_100_000) + "\"}",
                     "record too large: 1100015 characters, limit 1048576"));
 
+
     @TempDir
     Path temp;
+
+    /** The rejection source of a file: its stream's topic, or {@code towers} for the tower table. */
+    private static String sourceOf(String file) {
+        return Arrays.stream(InputStreamKind.values()).filter(k -> k.fileName().equals(file)).map(InputStreamKind::topic)
+                .findFirst().orElse("towers");
+    }
 
     @Test
     void everyBadRecordIsRejectedWithItsReason_andTheGoodOnesAreProcessed() throws Exception {
@@ -74,7 +97,7 @@ class BadInputTest {
             reasonByRaw.put(n.get("raw").asText(), n.get("source").asText() + ": " + n.get("reason").asText());
         }
         for (Bad bad : BAD) {
-            String source = bad.file.replace(".jsonl", "");
+            String source = sourceOf(bad.file);
             String reason = reasonByRaw.get(bad.raw);
             if (bad.reason.startsWith("not JSON")) {
                 assertEquals(source + ": " + bad.reason, reason.substring(0, Math.min(reason.length(), source.length() + 2 + bad.reason.length())));

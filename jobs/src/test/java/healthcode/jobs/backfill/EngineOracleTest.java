@@ -1,17 +1,18 @@
 package healthcode.jobs.backfill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.OutputEncoder;
+import healthcode.common.domain.CompanionDetection;
 import healthcode.common.domain.ColourChange;
 import healthcode.common.domain.CurrentState;
 import healthcode.common.engine.EngineDriver;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.engine.PersonEvent;
-import healthcode.common.engine.PhoneBindings;
-import healthcode.common.engine.PhoneEvent;
 import healthcode.common.rules.EditionBook;
 import healthcode.common.rules.EditionLoader;
 import healthcode.common.time.Times;
@@ -25,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +51,7 @@ class EngineOracleTest {
         HealthCodeEngine engine = new HealthCodeEngine(
                 new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), null), config.engine());
         Map<String, EngineDriver> persons = new TreeMap<>();
-        for (PersonEvent event : personEvents(input)) {
+        for (PersonEvent event : personEvents(input, output)) {
             persons.computeIfAbsent(event.personId, p -> new EngineDriver(engine)).record(event);
         }
         List<ColourChange> expected = new ArrayList<>();
@@ -76,23 +76,18 @@ class EngineOracleTest {
         assertEquals(expectedCurrent, current);
     }
 
-    /** Every valid record as a person event; detections go to the persons bound to the phone at their time. */
-    private static List<PersonEvent> personEvents(Path input) throws Exception {
+    /**
+     * Every valid record as a person event, and every detection the backfill wrote, for each person
+     * it was handed to (the companion job's part is checked by its own tests).
+     */
+    private static List<PersonEvent> personEvents(Path input, Path output) throws Exception {
         List<PersonEvent> events = readAll(input, HealthCodeWorkflow.PERSON_INPUTS);
-        List<PhoneEvent> phoneEvents = readAll(input, HealthCodeWorkflow.PHONE_INPUTS);
-        phoneEvents.sort(Comparator.comparingLong((PhoneEvent e) -> e.eventTime).thenComparing(PhoneBindings.ORDER));
-        Map<String, TreeSet<String>> bound = new TreeMap<>();
-        for (PhoneEvent e : phoneEvents) {
-            TreeSet<String> persons = bound.computeIfAbsent(e.msisdn, m -> new TreeSet<>());
-            if (e.kind == PhoneEvent.Kind.BINDING) {
-                if (e.binding.unbound()) {
-                    persons.remove(e.binding.personId());
-                } else {
-                    persons.add(e.binding.personId());
-                }
-            } else {
-                events.addAll(PhoneBindings.toPersons(e, persons));
-            }
+        InputDecoders.Companions companions = new InputDecoders.Companions();
+        List<String> detected = Files.readAllLines(output.resolve("companions.jsonl"));
+        assertTrue(detected.size() > 20, "the random city has companions: " + detected.size());
+        for (String line : detected) {
+            CompanionDetection detection = companions.decode(line).value();
+            detection.personIds().forEach(person -> events.add(PersonEvent.of(detection, person)));
         }
         return events;
     }

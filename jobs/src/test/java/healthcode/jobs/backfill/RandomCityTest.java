@@ -33,6 +33,13 @@ class RandomCityTest {
     @TempDir
     Path temp;
 
+    private static final double HOME_LON = 108.3660;
+
+    /** Homes 0.05 degrees apart: different cells. */
+    private static double homeLat(int caseIndex) {
+        return 22.80 + 0.05 * caseIndex;
+    }
+
     private static String time(Random random, int fromHour, int spanHours) {
         return START.plusHours(fromHour + random.nextInt(spanHours)).plusMinutes(random.nextInt(60)).format(LOCAL);
     }
@@ -42,6 +49,16 @@ class RandomCityTest {
         ScenarioFiles files = new ScenarioFiles();
         String[] risks = {"OVERSEAS", "HIGH_RISK_AREA", "RISK_COUNTY", "CASE_CITY", "EPIDEMIC_CITY"};
         int sample = 0;
+        // four cases, each phone at its own home the whole time: visitors there in the window are companions
+        int[] onsetHour = new int[4];
+        for (int c = 0; c < 4; c++) {
+            onsetHour[c] = 24 * (10 + random.nextInt(60));
+            String onset = START.plusHours(onsetHour[c]).format(LOCAL);
+            String reported = START.plusHours(onsetHour[c] + 48).format(LOCAL);
+            files.confirmedCase("c-" + c, "p-case-" + c, "1380000000" + c, onset, reported);
+            files.pings("1380000000" + c, START.plusHours(onsetHour[c] - 24 * 6).format(LOCAL), reported, 30,
+                    homeLat(c), HOME_LON);
+        }
         for (int i = 0; i < persons; i++) {
             String person = "p-" + i;
             int records = 1 + random.nextInt(8);
@@ -61,8 +78,12 @@ class RandomCityTest {
                     default -> {
                         String phone = "139" + (i % 50);
                         files.binding(phone, person, "2021-01-01 00:00");
-                        files.companion("c-" + random.nextInt(4), phone, START.plusHours(base).format(LOCAL),
-                                START.plusHours(base + 1).format(LOCAL), at);
+                        int c = random.nextInt(4);
+                        int visit = onsetHour[c] - 24 * 5 + random.nextInt(24 * 6);
+                        files.pings(phone, START.plusHours(visit).format(LOCAL),
+                                START.plusHours(visit).plusMinutes(10 * random.nextInt(7)).format(LOCAL), 10, homeLat(c),
+                                HOME_LON);
+                        files.ping(phone, START.plusHours(visit + 1).format(LOCAL), 23.1, 108.9);
                     }
                 }
             }
@@ -107,7 +128,7 @@ class RandomCityTest {
     void aShuffledRunAtAnotherParallelismGivesTheSameBytes() throws Exception {
         Path first = backfill(randomCity(7, 150).write(temp.resolve("in-1"), null), "out-1", 2);
         Path second = backfill(randomCity(7, 150).write(temp.resolve("in-2"), 99L), "out-2", 1);
-        for (String file : List.of("changes.jsonl", "current.jsonl", "rejected.jsonl")) {
+        for (String file : List.of("changes.jsonl", "current.jsonl", "rejected.jsonl", "companions.jsonl")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
         }
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import java.util.Random;
 /** Builds a backfill input folder line by line, with times written in Asia/Shanghai. */
 final class ScenarioFiles {
     private final Map<String, List<String>> files = new LinkedHashMap<>();
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static String t(String local) {
         return local.replace(' ', 'T') + ":00+08:00";
@@ -59,10 +63,28 @@ final class ScenarioFiles {
         return line("subscribers.jsonl", "{\"msisdn\":\"" + msisdn + "\",\"personId\":\"" + person + "\",\"at\":\"" + t(at) + "\"}");
     }
 
-    ScenarioFiles companion(String caseId, String msisdn, String from, String to, String detected) {
-        return line("companions.jsonl", "{\"caseId\":\"" + caseId + "\",\"msisdn\":\"" + msisdn
-                + "\",\"personIds\":[],\"cell\":\"88283082a3fffff\",\"from\":\"" + t(from) + "\",\"to\":\"" + t(to)
-                + "\",\"overlapMinutes\":60,\"confined\":false,\"detectedAt\":\"" + t(detected) + "\"}");
+    ScenarioFiles ping(String msisdn, String at, double lat, double lon) {
+        return line("pings.jsonl", "{\"msisdn\":\"" + msisdn + "\",\"ts\":\"" + t(at) + "\",\"lat\":" + lat
+                + ",\"lon\":" + lon + "}");
+    }
+
+    /** A ping every {@code everyMinutes} from {@code from} to {@code to}, both included, at one position. */
+    ScenarioFiles pings(String msisdn, String from, String to, int everyMinutes, double lat, double lon) {
+        LocalDateTime end = LocalDateTime.parse(to.replace(' ', 'T'));
+        for (LocalDateTime at = LocalDateTime.parse(from.replace(' ', 'T')); !at.isAfter(end);
+                at = at.plusMinutes(everyMinutes)) {
+            ping(msisdn, at.format(LOCAL), lat, lon);
+        }
+        return this;
+    }
+
+    ScenarioFiles towerPing(String msisdn, String at, String cellId) {
+        return line("pings.jsonl", "{\"msisdn\":\"" + msisdn + "\",\"ts\":\"" + t(at) + "\",\"cellId\":\"" + cellId
+                + "\"}");
+    }
+
+    ScenarioFiles tower(String cellId, double lat, double lon) {
+        return line("towers.csv", cellId + "," + lat + "," + lon);
     }
 
     /** Writes the files; with a seed, each file's lines are shuffled first. */

@@ -1,0 +1,26 @@
+package healthcode.jobs.functions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import healthcode.common.codec.InputStreamKind;
+import healthcode.common.companions.LocatedPing;
+import healthcode.common.domain.Rejection;
+import org.apache.flink.util.OutputTag;
+
+/** Records refused after decoding, such as a ping that arrives after the watermark passed its time. */
+final class Rejections {
+    static final OutputTag<Rejection> REJECTED = DecodeFunction.REJECTED;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Rejections() {}
+
+    static Rejection latePing(LocatedPing ping, long watermark) {
+        ObjectNode raw = JSON.createObjectNode();
+        raw.put("msisdn", ping.msisdn);
+        raw.put("ts", ping.ts);
+        raw.put("lat", ping.lat);
+        raw.put("lon", ping.lon);
+        return new Rejection(InputStreamKind.PINGS.topic(), raw.toString(),
+                "late: the stream's watermark had passed " + watermark + " (ms) when the ping arrived", ping.ts);
+    }
+}
