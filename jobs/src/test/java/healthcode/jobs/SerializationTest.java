@@ -1,6 +1,20 @@
 package healthcode.jobs;
 
+import healthcode.common.companions.AreaDefinition;
+import healthcode.common.companions.AreaProgress;
+import healthcode.common.companions.AreaTrackEvent;
+import healthcode.common.companions.CaseStay;
+import healthcode.common.companions.CaseWindow;
+import healthcode.common.companions.CellEvent;
+import healthcode.common.companions.Fixes;
+import healthcode.common.companions.LocatedPing;
+import healthcode.common.companions.OpenStay;
+import healthcode.common.companions.PhoneTrackEvent;
+import healthcode.common.companions.Stay;
+import healthcode.common.companions.VenueShape;
+import healthcode.common.domain.AreaExposure;
 import healthcode.common.domain.ColourChange;
+import healthcode.common.domain.CompanionDetection;
 import healthcode.common.domain.CurrentState;
 import healthcode.common.domain.Rejection;
 import healthcode.common.engine.Episode;
@@ -15,7 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SerializationTest {
     @ParameterizedTest
     @ValueSource(classes = {PersonEvent.class, PhoneEvent.class, PersonState.class, Episode.class, ColourChange.class,
-            CurrentState.class, Rejection.class})
+            CurrentState.class, Rejection.class, CompanionDetection.class, AreaExposure.class, LocatedPing.class,
+            PhoneTrackEvent.class, CellEvent.class, AreaTrackEvent.class, Stay.class, OpenStay.class, Fixes.class,
+            CaseWindow.class, CaseStay.class, VenueShape.class, AreaDefinition.class, AreaProgress.class})
     void serializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }
