@@ -1,0 +1,137 @@
+package healthcode.jobs.functions;
+
+import static healthcode.jobs.functions.TestRecords.at;
+import static healthcode.jobs.functions.Tracks.ELSEWHERE;
+import static healthcode.jobs.functions.Tracks.HOME;
+import static healthcode.jobs.functions.Tracks.KTV;
+import static healthcode.jobs.functions.Tracks.ping;
+import static healthcode.jobs.functions.Tracks.pings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import healthcode.common.companions.CaseWindow;
+import healthcode.common.companions.CellEvent;
+import healthcode.common.companions.LocatedPing;
+import healthcode.common.companions.PhoneTrackEvent;
+import healthcode.common.domain.Rejection;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pings become stays in event-time order; a case's phone sends its stays in the window, stored and later ones. */
+class StayFunctionTest {
+    private KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)),
+                e -> e.msisdn, Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(List<LocatedPing> pings) throws Exception {
+        for (LocatedPing p : pings) {
+            harness.processElement(PhoneTrackEvent.of(p), p.ts);
+        }
+    }
+
+    private void send(CaseWindow window) throws Exception {
+        harness.processElement(PhoneTrackEvent.of(window), window.reportedAt);
+    }
+
+    private List<String> output() {
+        return harness.extractOutputValues().stream().map(e -> switch (e.kind) {
+            case STAY -> "stay " + e.stay.msisdn + " " + local(e.stay.from) + ".." + local(e.stay.to);
+            case CASE_STAY -> "case " + e.caseStay.window.caseId + " " + local(e.caseStay.stay.from) + ".."
+                    + local(e.caseStay.stay.to);
+            default -> e.kind.toString();
+        }).toList();
+    }
+
+    private static String local(long t) {
+        return Instant.ofEpochMilli(t).atZone(TestRecords.ZONE).toLocalDateTime().toString().replace('T', ' ');
+    }
+
+    @Test
+    void pingsOutOfOrderBecomeStaysInEventTimeOrder_endedByAnotherCellOrBySilence() throws Exception {
+        send(List.of(ping("139", "2022-04-06 08:20", HOME), ping("139", "2022-04-06 08:40", KTV),
+                ping("139", "2022-04-06 08:00", HOME), ping("139", "2022-04-06 08:10", HOME)));
+        harness.processWatermark(at("2022-04-06 09:09"));
+        assertEquals(List.of("stay 139 2022-04-06 08:00..2022-04-06 08:40"), output());
+        harness.processWatermark(at("2022-04-06 09:10"));
+        assertEquals(List.of("stay 139 2022-04-06 08:00..2022-04-06 08:40", "stay 139 2022-04-06 08:40..2022-04-06 09:10"),
+                output());
+    }
+
+    @Test
+    void aCaseSendsItsPhonesStoredStaysInTheWindowAtOnce_andLaterStaysWhenTheyEnd() throws Exception {
+        send(pings("138", "2022-04-01 10:00", "2022-04-01 11:00", 20, KTV)); // before the window
+        send(pings("138", "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV));
+        send(List.of(ping("138", "2022-04-07 12:00", HOME)));
+        harness.processWatermark(at("2022-04-07 12:00"));
+        assertEquals(2, output().size(), "the stay at home has not ended yet");
+        send(Tracks.window("c-1", "138", "2022-04-08 08:00", "2022-04-09 09:00", "2022-04-08 10:00"));
+        send(List.of(ping("138", "2022-04-08 20:00", ELSEWHERE)));
+        harness.processWatermark(at("2022-04-10 00:00"));
+        assertEquals(List.of(
+                "stay 138 2022-04-01 10:00..2022-04-01 11:30",
+                "stay 138 2022-04-07 10:00..2022-04-07 11:30",
+                "stay 138 2022-04-07 12:00..2022-04-07 12:30",
+                "case c-1 2022-04-07 10:00..2022-04-07 11:30",
+                "case c-1 2022-04-07 12:00..2022-04-07 12:30",
+                "stay 138 2022-04-08 20:00..2022-04-08 20:30",
+                "case c-1 2022-04-08 20:00..2022-04-08 20:30"), output());
+    }
+
+    @Test
+    void eachStayKnowsFromWhenThePhonesDwellInItsCellExceedsThirtyHours() throws Exception {
+        send(pings("138", "2022-04-01 00:00", "2022-04-01 20:00", 30, HOME));
+        send(pings("138", "2022-04-02 00:00", "2022-04-02 23:30", 30, HOME));
+        harness.processWatermark(at("2022-04-03 00:00"));
+        List<CellEvent> stays = harness.extractOutputValues();
+        assertEquals(Long.MAX_VALUE, stays.get(0).stay.dwellExceededFrom, "20.5 h");
+        // 20.5 h before, so the limit is passed 9.5 h into the second stay
+        assertEquals(at("2022-04-02 09:30") + 1, stays.get(1).stay.dwellExceededFrom);
+    }
+
+    @Test
+    void aPingBehindTheWatermarkIsRejectedAsLate() throws Exception {
+        harness.processWatermark(at("2022-04-06 10:00"));
+        send(List.of(ping("139", "2022-04-06 09:59", HOME)));
+        List<Rejection> rejected = harness.getSideOutput(DecodeFunction.REJECTED).stream().map(StreamRecord::getValue)
+                .toList();
+        assertEquals(1, rejected.size());
+        assertEquals("telecom.pings", rejected.get(0).source());
+        assertEquals(at("2022-04-06 09:59"), rejected.get(0).at());
+    }
+
+    @Test
+    void stateEmptiesOnceTrafficStopsForTheRetention() throws Exception {
+        send(pings("138", "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV));
+        send(Tracks.window("c-1", "138", "2022-04-08 08:00", "2022-04-09 09:00", "2022-04-08 10:00"));
+        send(pings("139", "2022-04-07 10:00", "2022-04-07 11:00", 20, HOME));
+        harness.processWatermark(at("2022-04-09 00:00"));
+        for (String state : List.of("open-stay", "recent-stays", "dwell-by-cell", "case-windows")) {
+            assertEquals(state.equals("case-windows") ? 1 : state.equals("open-stay") ? 0 : 2,
+                    KeyedState.keysWith(harness, state), state);
+        }
+        harness.processWatermark(at("2022-04-09 00:00") + 17 * 24 * 3600_000L);
+        for (String state : List.of("pending-track-events", "open-stay", "recent-stays", "dwell-by-cell", "case-windows",
+                "sweep-at")) {
+            assertEquals(0, KeyedState.keysWith(harness, state), state);
+        }
+        assertEquals(0, harness.numEventTimeTimers());
+    }
+}
