@@ -91,4 +91,25 @@ class MainTest {
         assertEquals("healthcode: " + editions.resolve("x.yaml").toAbsolutePath()
                 + ": categories.CLOSE_CONTACT.phases[0].colour: unknown value 'PURPLE'; expected one of [GREEN, YELLOW, RED]", line);
     }
+
+    @Test
+    void companionSettingsAreCheckedAtStartUp() throws Exception {
+        Path config = temp.resolve("grid.yaml");
+        Files.writeString(config, "editions: " + Path.of("..", "config", "editions").toAbsolutePath() + "\n"
+                + "companions:\n  h3Resolution: 16\n");
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
+                "--config", config.toString());
+        assertEquals("healthcode: " + config + ": companions.h3Resolution: must lie in [0, 15]", line);
+    }
+
+    @Test
+    void aConfiguredTowerTableThatDoesNotExistStopsStartUp() throws Exception {
+        Path config = temp.resolve("towers.yaml");
+        Files.writeString(config, "editions: " + Path.of("..", "config", "editions").toAbsolutePath() + "\n"
+                + "companions:\n  towerTable: nowhere.csv\n");
+        String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
+                "--config", config.toString());
+        assertEquals("healthcode: " + config + ": companions.towerTable: " + temp.resolve("nowhere.csv").toAbsolutePath()
+                + " does not exist", line);
+    }
 }
