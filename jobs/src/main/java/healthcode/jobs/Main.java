@@ -2,6 +2,7 @@ package healthcode.jobs;
 
 import healthcode.common.rules.EditionException;
 import healthcode.jobs.backfill.BackfillArguments;
+import healthcode.jobs.bench.CompanionBenchmark;
 import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.backfill.UsageException;
 import healthcode.jobs.config.ConfigException;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
-    static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME] [--config FILE]";
+    static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
+            + " [--config FILE] | benchmark [--phones N] [--days D]";
 
     private Main() {}
 
@@ -32,10 +34,12 @@ public final class Main {
                 case "backfill" -> {
                     BackfillArguments args = BackfillArguments.parse(rest, defaultConfig());
                     BackfillJob.Result result = BackfillJob.run(args, HealthCodeConfig.load(args.config()));
-                    System.out.printf("backfill: %d changes, %d persons, %d rejected -> %s%n", result.count("changes"),
-                            result.count("current"), result.count("rejected"), args.output());
+                    System.out.printf("backfill: %d changes, %d persons, %d companions, %d area exposures, %d rejected -> %s%n",
+                            result.count("changes"), result.count("current"), result.count("companions"),
+                            result.count("area-exposures"), result.count("rejected"), args.output());
                 }
                 case "demo" -> Demo.run(rest, home(), defaultConfig());
+                case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()));
                 default -> {
                     System.err.println("unknown command '" + argv[0] + "'; " + USAGE);
                     return 2;

@@ -1,5 +1,7 @@
 package healthcode.common.companions;
 
+import java.util.Arrays;
+
 /**
  * The dwell condition (companions.md, 5): a phone's total stay time in a cell over the dwell
  * lookback before an instant. Within one stay this total never decreases (time gained in the stay
@@ -42,5 +44,28 @@ public final class Dwell {
             sum += Math.max(0, Math.min(earlier[i + 1], instant) - Math.max(earlier[i], start));
         }
         return sum;
+    }
+
+    /** The intervals, as flat {from, to} pairs, that end after {@code limit}. */
+    public static long[] endingAfter(long[] intervals, long limit) {
+        if (intervals == null) {
+            return new long[0];
+        }
+        long[] kept = new long[intervals.length];
+        int n = 0;
+        for (int i = 0; i + 1 < intervals.length; i += 2) {
+            if (intervals[i + 1] > limit) {
+                kept[n++] = intervals[i];
+                kept[n++] = intervals[i + 1];
+            }
+        }
+        return Arrays.copyOf(kept, n);
+    }
+
+    public static long[] append(long[] intervals, long from, long to) {
+        long[] grown = Arrays.copyOf(intervals, intervals.length + 2);
+        grown[intervals.length] = from;
+        grown[intervals.length + 1] = to;
+        return grown;
     }
 }

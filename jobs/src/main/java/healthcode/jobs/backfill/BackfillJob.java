@@ -162,7 +162,7 @@ public final class BackfillJob {
         }
     }
 
-    static Configuration flinkConfig(HealthCodeConfig config) {
+    public static Configuration flinkConfig(HealthCodeConfig config) {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.backfillParallelism());

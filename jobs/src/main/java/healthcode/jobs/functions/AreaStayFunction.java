@@ -37,13 +37,13 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private static final long DAY = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private transient PendingRecords<AreaTrackEvent> pending;
+    private transient EventTimeBuffer<AreaTrackEvent> buffer;
     private transient MapState<Long, Fixes> pingsByDay;
     private transient MapState<String, AreaProgress> progress;
     private transient ValueState<Long> sweepAt;
+    private transient RiskAreaIndex index;
     /** Key of the element or timer being handled. */
     private transient String phone;
-    private transient RiskAreaIndex index;
 
     public AreaStayFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -52,7 +52,8 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        pending = new PendingRecords<>(ctx, "pending-area-events", TypeInformation.of(AreaTrackEvent.class));
+        buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TypeInformation.of(AreaTrackEvent.class),
+                e -> e.eventTime);
         pingsByDay = ctx.getMapState(new MapStateDescriptor<>("pings-by-day", Types.LONG, TypeInformation.of(Fixes.class)));
         progress = ctx.getMapState(new MapStateDescriptor<>("area-progress", Types.STRING,
                 TypeInformation.of(AreaProgress.class)));
@@ -72,28 +73,28 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
 
     @Override
     public void processElement(AreaTrackEvent event, ReadOnlyContext ctx, Collector<PhoneEvent> out) throws Exception {
-        phone = ctx.getCurrentKey();
         long watermark = ctx.timerService().currentWatermark();
+        phone = ctx.getCurrentKey();
         if (event.eventTime > watermark) {
-            pending.add(event.eventTime, event);
-            // apply the event once every event before it has arrived
-            ctx.timerService().registerEventTimeTimer(event.eventTime);
+            buffer.add(event, ctx.timerService());
         } else if (event.kind == AreaTrackEvent.Kind.LOOK_BACK) {
-            apply(List.of(event), watermark, ctx, out);
+            apply(watermark, List.of(event), ctx, out);
+            finish(watermark, ctx.timerService(), ctx, out);
         } // a late ping is reported as rejected by the stay builder
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
         phone = ctx.getCurrentKey();
-        apply(pending.take(timestamp), timestamp, ctx, out);
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep == timestamp) {
-            sweep(timestamp, ctx.timerService());
+        for (Map.Entry<Long, List<AreaTrackEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+            endSilentStays(instant.getKey() - 1, index(ctx), out);
+            apply(instant.getKey(), instant.getValue(), ctx, out);
         }
+        finish(watermark, ctx.timerService(), ctx, out);
     }
 
-    private void apply(List<AreaTrackEvent> events, long now, ReadOnlyContext ctx, Collector<PhoneEvent> out)
+    private void apply(long instant, List<AreaTrackEvent> events, ReadOnlyContext ctx, Collector<PhoneEvent> out)
             throws Exception {
         RiskAreaIndex areas = index(ctx);
         List<AreaTrackEvent> ordered = new ArrayList<>(events);
@@ -108,40 +109,52 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
                 lookBacks.add(e.areaId);
             }
         }
-        TreeSet<String> entered = new TreeSet<>();
-        pings.forEach(p -> entered.addAll(areas.designatedAround(p, now)));
-        entered.addAll(openAreas());
+        TreeSet<String> entered = new TreeSet<>(openAreas());
+        pings.forEach(p -> entered.addAll(areas.designatedAround(p, instant)));
         for (String areaId : entered) {
-            AreaDefinition area = areas.definition(areaId);
             AreaProgress p = progress.get(areaId);
             if (p == null) {
-                p = lookBack(area, now, out);
+                p = lookBack(areas, areas.definition(areaId), instant, out);
             } else {
                 for (LocatedPing ping : pings) {
-                    report(area, AreaStays.next(p, ping.ts, areas.holds(areaId, ping), settings.maxGapMs()), p, out);
+                    report(areas.definition(areaId),
+                            AreaStays.next(p, ping.ts, areas.holds(areaId, ping), settings.maxGapMs()), p, out);
                 }
             }
             progress.put(areaId, p);
         }
         for (String areaId : lookBacks) {
-            AreaDefinition area = areas.definition(areaId);
-            if (area != null && !progress.contains(areaId)) {
-                progress.put(areaId, lookBack(area, now, out));
+            if (areas.definition(areaId) != null && !progress.contains(areaId)) {
+                progress.put(areaId, lookBack(areas, areas.definition(areaId), instant, out));
             }
         }
+    }
+
+    private void finish(long watermark, TimerService timers, ReadOnlyContext ctx, Collector<PhoneEvent> out)
+            throws Exception {
+        endSilentStays(watermark, index(ctx), out);
+        for (String areaId : openAreas()) {
+            // the area stay ends by silence if no ping comes within max-gap
+            timers.registerEventTimeTimer(progress.get(areaId).runLast + settings.maxGapMs());
+        }
+        Long sweep = sweepAt.value();
+        if (sweep != null && sweep <= watermark) {
+            sweep(watermark, timers);
+        } else if (sweep == null) {
+            sweepAt.update(StateSweeps.after(watermark, DAY));
+            // forget pings and area progress past the retention
+            timers.registerEventTimeTimer(StateSweeps.after(watermark, DAY));
+        }
+    }
+
+    private void endSilentStays(long now, RiskAreaIndex areas, Collector<PhoneEvent> out) throws Exception {
         for (String areaId : openAreas()) {
             AreaProgress p = progress.get(areaId);
-            report(areas.definition(areaId), AreaStays.expired(p, now, settings.maxGapMs()), p, out);
-            progress.put(areaId, p);
-            if (p.open) {
-                // the area stay ends by silence if no ping comes within max-gap
-                ctx.timerService().registerEventTimeTimer(p.runLast + settings.maxGapMs());
+            AreaStays.Ended silent = AreaStays.expired(p, now, settings.maxGapMs());
+            if (silent != null) {
+                report(areas.definition(areaId), silent, p, out);
+                progress.put(areaId, p);
             }
-        }
-        if (sweepAt.value() == null && !events.isEmpty()) {
-            sweepAt.update(now + DAY);
-            // forget pings and area progress past the retention
-            ctx.timerService().registerEventTimeTimer(now + DAY);
         }
     }
 
@@ -156,7 +169,8 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     }
 
     /** Replays the phone's kept pings since the retention before the designation, up to now. */
-    private AreaProgress lookBack(AreaDefinition area, long now, Collector<PhoneEvent> out) throws Exception {
+    private AreaProgress lookBack(RiskAreaIndex areas, AreaDefinition area, long now, Collector<PhoneEvent> out)
+            throws Exception {
         AreaProgress p = new AreaProgress();
         long since = area.at - settings.retentionMs();
         TreeMap<Long, Fixes> days = new TreeMap<>();
@@ -168,7 +182,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         for (Fixes fixes : days.values()) {
             for (int i = 0; i < fixes.size(); i++) {
                 if (fixes.times[i] >= since && fixes.times[i] <= now) {
-                    boolean inside = index.holds(area.areaId, fixes.lats[i], fixes.lons[i]);
+                    boolean inside = areas.holds(area.areaId, fixes.lats[i], fixes.lons[i]);
                     report(area, AreaStays.next(p, fixes.times[i], inside, settings.maxGapMs()), p, out);
                 }
             }
@@ -203,14 +217,14 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     }
 
     private void sweep(long now, TimerService timers) throws Exception {
-        long retention = settings.retentionMs();
-        MapStates.removeIf(pingsByDay, e -> e.getKey() + DAY < now - retention);
-        MapStates.removeIf(progress, e -> !e.getValue().open && e.getValue().touchedAt < now - retention);
-        if (pingsByDay.isEmpty() && progress.isEmpty() && pending.isEmpty()) {
+        long oldest = now - settings.retentionMs();
+        StateSweeps.removeIf(pingsByDay, e -> e.getKey() + DAY < oldest);
+        StateSweeps.removeIf(progress, e -> !e.getValue().open && e.getValue().touchedAt < oldest);
+        if (pingsByDay.isEmpty() && progress.isEmpty() && buffer.isEmpty()) {
             sweepAt.clear();
         } else {
-            sweepAt.update(now + DAY);
-            timers.registerEventTimeTimer(now + DAY);
+            sweepAt.update(StateSweeps.after(now, DAY));
+            timers.registerEventTimeTimer(StateSweeps.after(now, DAY));
         }
     }
 }

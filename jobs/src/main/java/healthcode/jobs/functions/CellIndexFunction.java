@@ -12,7 +12,6 @@ import healthcode.common.companions.VenueShape;
 import healthcode.common.domain.CompanionDetection;
 import healthcode.common.engine.PhoneEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,19 +37,17 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     public static final OutputTag<AreaTrackEvent> LOOK_BACK = new OutputTag<>("area-look-back",
             TypeInformation.of(AreaTrackEvent.class));
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
-    private static final int VENUE_CACHE_CELLS = 10_000;
 
     private final CompanionSettings settings;
-    private transient PendingRecords<CellEvent> pending;
+    private transient EventTimeBuffer<CellEvent> buffer;
     private transient MapState<Long, List<Stay>> staysByBucket;
     private transient ValueState<Long> longestStay;
-    private transient MapState<String, CaseStay> caseStays;
+    private transient ValueState<List<CaseStay>> caseStays;
+    private transient ValueState<List<AreaDefinition>> areas;
     private transient MapState<String, VenueShape> venues;
-    private transient MapState<String, AreaDefinition> areas;
     private transient ValueState<Long> sweepAt;
-    /** Key of the element or timer being handled. */
-    private transient long currentCell;
-    private transient Map<Long, ConfinedVenues> venueCache;
+    /** The confined venues of the cell being handled, prepared once it needs them. */
+    private transient ConfinedVenues venuesOfCell;
 
     public CellIndexFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -59,63 +56,56 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        pending = new PendingRecords<>(ctx, "pending-cell-events", TypeInformation.of(CellEvent.class));
+        buffer = new EventTimeBuffer<>(ctx, "pending-cell-events", TypeInformation.of(CellEvent.class), e -> e.eventTime);
         staysByBucket = ctx.getMapState(new MapStateDescriptor<>("stays-by-bucket", Types.LONG,
                 Types.LIST(TypeInformation.of(Stay.class))));
         longestStay = ctx.getState(new ValueStateDescriptor<>("longest-stay", Types.LONG));
-        caseStays = ctx.getMapState(new MapStateDescriptor<>("case-stays", Types.STRING, TypeInformation.of(CaseStay.class)));
+        caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
+        areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));
         venues = ctx.getMapState(new MapStateDescriptor<>("confined-venues", Types.STRING,
                 TypeInformation.of(VenueShape.class)));
-        areas = ctx.getMapState(new MapStateDescriptor<>("risk-areas", Types.STRING, TypeInformation.of(AreaDefinition.class)));
         sweepAt = ctx.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
-        venueCache = new HashMap<>();
     }
 
     @Override
     public void processElement(CellEvent event, Context ctx, Collector<PhoneEvent> out) throws Exception {
-        currentCell = ctx.getCurrentKey();
         long watermark = ctx.timerService().currentWatermark();
-        if (event.eventTime <= watermark) {
-            apply(List.of(event), watermark, ctx, out);
+        if (event.eventTime > watermark) {
+            buffer.add(event, ctx.timerService());
             return;
         }
-        pending.add(event.eventTime, event);
-        // apply the event once every event before it has arrived
-        ctx.timerService().registerEventTimeTimer(event.eventTime);
+        venuesOfCell = null;
+        apply(watermark, List.of(event), ctx, out);
+        finish(watermark, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
-        currentCell = ctx.getCurrentKey();
-        apply(pending.take(timestamp), timestamp, ctx, out);
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep == timestamp) {
-            sweep(timestamp, ctx.timerService());
+        long watermark = ctx.timerService().currentWatermark();
+        venuesOfCell = null;
+        for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+            apply(instant.getKey(), instant.getValue(), ctx, out);
         }
+        finish(watermark, ctx.timerService());
     }
 
-    private void apply(List<CellEvent> events, long now, Context ctx, Collector<PhoneEvent> out) throws Exception {
+    private void apply(long instant, List<CellEvent> events, Context ctx, Collector<PhoneEvent> out) throws Exception {
         List<CellEvent> ordered = new ArrayList<>(events);
         ordered.sort(CellEvent.ORDER);
         for (CellEvent e : ordered) {
             switch (e.kind) {
                 case VENUE -> {
                     venues.put(e.venue.venueId, e.venue);
-                    venueCache.remove(e.cell);
+                    venuesOfCell = null;
                 }
-                case AREA -> designate(e.area, now, ctx);
-                case STAY -> addStay(e.stay, now, ctx, out);
+                case AREA -> designate(e.area, instant, ctx);
+                case STAY -> addStay(e.stay, instant, ctx, out);
                 case CASE_STAY -> addCaseStay(e.caseStay, out);
             }
         }
-        if (sweepAt.value() == null && !events.isEmpty()) {
-            sweepAt.update(now + SWEEP_INTERVAL);
-            // forget stays, case stays and areas no later event can be compared with
-            ctx.timerService().registerEventTimeTimer(now + SWEEP_INTERVAL);
-        }
     }
 
-    private void addStay(Stay stay, long now, Context ctx, Collector<PhoneEvent> out) throws Exception {
+    private void addStay(Stay stay, long instant, Context ctx, Collector<PhoneEvent> out) throws Exception {
         long bucket = settings.bucketOf(stay.from);
         List<Stay> stays = staysByBucket.get(bucket);
         stays = stays == null ? new ArrayList<>() : stays;
@@ -125,18 +115,20 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         if (longest == null || stay.to - stay.from > longest) {
             longestStay.update(stay.to - stay.from);
         }
-        for (CaseStay caseStay : caseStays.values()) {
-            emit(CoPresence.detect(caseStay, stay, venues(), settings), out);
+        for (CaseStay caseStay : listOf(caseStays)) {
+            emit(caseStay, stay, out);
         }
-        for (AreaDefinition area : areas.values()) {
+        for (AreaDefinition area : listOf(areas)) {
             if (stay.from < area.at && needsLookBack(area, stay)) {
-                ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(stay.msisdn, area.areaId, now));
+                ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(stay.msisdn, area.areaId, instant));
             }
         }
     }
 
     private void addCaseStay(CaseStay caseStay, Collector<PhoneEvent> out) throws Exception {
-        caseStays.put(caseStay.window.caseId + "/" + caseStay.stay.msisdn + "@" + caseStay.stay.from, caseStay);
+        List<CaseStay> known = new ArrayList<>(listOf(caseStays));
+        known.add(caseStay);
+        caseStays.update(known);
         Long longest = longestStay.value();
         if (longest == null) {
             return;
@@ -147,18 +139,20 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
             List<Stay> stays = staysByBucket.get(b);
             if (stays != null) {
                 for (Stay stay : stays) {
-                    emit(CoPresence.detect(caseStay, stay, venues(), settings), out);
+                    emit(caseStay, stay, out);
                 }
             }
         }
     }
 
-    private void designate(AreaDefinition area, long now, Context ctx) throws Exception {
-        AreaDefinition known = areas.get(area.areaId);
-        if (known != null && known.at > area.at) {
+    private void designate(AreaDefinition area, long instant, Context ctx) throws Exception {
+        List<AreaDefinition> known = new ArrayList<>(listOf(areas));
+        if (known.stream().anyMatch(a -> a.areaId.equals(area.areaId) && a.at > area.at)) {
             return;
         }
-        areas.put(area.areaId, area);
+        known.removeIf(a -> a.areaId.equals(area.areaId));
+        known.add(area);
+        areas.update(known);
         TreeSet<String> phones = new TreeSet<>();
         for (List<Stay> stays : staysByBucket.values()) {
             for (Stay stay : stays) {
@@ -167,44 +161,51 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
                 }
             }
         }
-        phones.forEach(phone -> ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(phone, area.areaId, now)));
+        phones.forEach(phone -> ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(phone, area.areaId, instant)));
     }
 
-    /** A stay within the area's active interval that began before the designation, and is not past the retention. */
+    /** A stay within the area's active interval and within the retention of its designation. */
     private boolean needsLookBack(AreaDefinition area, Stay stay) {
         return area.activeDuring(stay.from, stay.to) && stay.to >= area.at - settings.retentionMs()
                 && stay.to <= area.at + settings.retentionMs();
     }
 
-    private void emit(CompanionDetection detection, Collector<PhoneEvent> out) {
+    private void emit(CaseStay caseStay, Stay stay, Collector<PhoneEvent> out) throws Exception {
+        if (venuesOfCell == null) {
+            List<VenueShape> shapes = new ArrayList<>();
+            venues.values().forEach(shapes::add);
+            venuesOfCell = new ConfinedVenues(shapes);
+        }
+        CompanionDetection detection = CoPresence.detect(caseStay, stay, venuesOfCell, settings);
         if (detection != null) {
             out.collect(PhoneEvent.of(detection));
         }
     }
 
-    private ConfinedVenues venues() throws Exception {
-        long cell = currentCell;
-        ConfinedVenues cached = venueCache.get(cell);
-        if (cached == null) {
-            List<VenueShape> shapes = new ArrayList<>();
-            venues.values().forEach(shapes::add);
-            cached = new ConfinedVenues(shapes);
-            if (venueCache.size() >= VENUE_CACHE_CELLS) {
-                venueCache.clear();
-            }
-            venueCache.put(cell, cached);
+    private static <T> List<T> listOf(ValueState<List<T>> state) throws Exception {
+        List<T> list = state.value();
+        return list == null ? List.of() : list;
+    }
+
+    private void finish(long watermark, TimerService timers) throws Exception {
+        Long sweep = sweepAt.value();
+        if (sweep != null && sweep <= watermark) {
+            sweep(watermark, timers);
+        } else if (sweep == null) {
+            sweepAt.update(StateSweeps.after(watermark, SWEEP_INTERVAL));
+            // forget stays, case stays and areas no later event can be compared with
+            timers.registerEventTimeTimer(StateSweeps.after(watermark, SWEEP_INTERVAL));
         }
-        return cached;
     }
 
     private void sweep(long now, TimerService timers) throws Exception {
-        long retention = settings.retentionMs();
+        long oldest = now - settings.retentionMs();
         long longest = 0;
         List<Long> buckets = new ArrayList<>();
         staysByBucket.keys().forEach(buckets::add);
         for (Long bucket : buckets) {
             List<Stay> kept = new ArrayList<>(staysByBucket.get(bucket));
-            kept.removeIf(stay -> stay.to < now - retention);
+            kept.removeIf(stay -> stay.to < oldest);
             if (kept.isEmpty()) {
                 staysByBucket.remove(bucket);
             } else {
@@ -214,18 +215,14 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
                 }
             }
         }
-        if (staysByBucket.isEmpty()) {
-            longestStay.clear();
-        } else {
-            longestStay.update(longest);
-        }
-        MapStates.removeIf(caseStays, e -> e.getValue().knownAt() < now - retention);
-        MapStates.removeIf(areas, e -> e.getValue().at < now - retention);
-        if (staysByBucket.isEmpty() && caseStays.isEmpty() && areas.isEmpty() && pending.isEmpty()) {
+        longestStay.update(staysByBucket.isEmpty() ? null : longest);
+        StateSweeps.keepIf(caseStays, c -> c.knownAt() >= oldest);
+        StateSweeps.keepIf(areas, a -> a.at >= oldest);
+        if (staysByBucket.isEmpty() && caseStays.value() == null && areas.value() == null && buffer.isEmpty()) {
             sweepAt.clear();
         } else {
-            sweepAt.update(now + SWEEP_INTERVAL);
-            timers.registerEventTimeTimer(now + SWEEP_INTERVAL);
+            sweepAt.update(StateSweeps.after(now, SWEEP_INTERVAL));
+            timers.registerEventTimeTimer(StateSweeps.after(now, SWEEP_INTERVAL));
         }
     }
 }

@@ -9,10 +9,9 @@ import healthcode.common.companions.OpenStay;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.companions.Stay;
 import healthcode.common.companions.Stays;
-import healthcode.common.domain.Rejection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,6 +20,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,14 +33,16 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private transient PendingRecords<PhoneTrackEvent> pending;
+    private transient EventTimeBuffer<PhoneTrackEvent> buffer;
     private transient ValueState<OpenStay> openStay;
     private transient MapState<Long, Stay> recentStays;
     private transient MapState<Long, long[]> dwellByCell;
-    private transient MapState<String, CaseWindow> caseWindows;
+    private transient ValueState<List<CaseWindow>> caseWindows;
     private transient ValueState<Long> sweepAt;
-    /** Key of the element or timer being handled. */
+    /** Key of the element or timer being handled, and its open stay and case windows while it is. */
     private transient String phone;
+    private transient OpenStay open;
+    private transient List<CaseWindow> windows;
 
     public StayFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -49,46 +51,52 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        pending = new PendingRecords<>(ctx, "pending-track-events", TypeInformation.of(PhoneTrackEvent.class));
+        buffer = new EventTimeBuffer<>(ctx, "pending-track-events", TypeInformation.of(PhoneTrackEvent.class),
+                e -> e.eventTime);
         openStay = ctx.getState(new ValueStateDescriptor<>("open-stay", OpenStay.class));
         recentStays = ctx.getMapState(new MapStateDescriptor<>("recent-stays", Types.LONG, TypeInformation.of(Stay.class)));
         dwellByCell = ctx.getMapState(new MapStateDescriptor<>("dwell-by-cell", Types.LONG,
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        caseWindows = ctx.getMapState(new MapStateDescriptor<>("case-windows", Types.STRING,
-                TypeInformation.of(CaseWindow.class)));
+        caseWindows = ctx.getState(new ValueStateDescriptor<>("case-windows",
+                Types.LIST(TypeInformation.of(CaseWindow.class))));
         sweepAt = ctx.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
     }
 
     @Override
     public void processElement(PhoneTrackEvent event, Context ctx, Collector<CellEvent> out) throws Exception {
-        phone = ctx.getCurrentKey();
         long watermark = ctx.timerService().currentWatermark();
         if (event.eventTime > watermark) {
-            pending.add(event.eventTime, event);
-            // apply the event once every event before it has arrived
-            ctx.timerService().registerEventTimeTimer(event.eventTime);
+            buffer.add(event, ctx.timerService());
         } else if (event.kind == PhoneTrackEvent.Kind.PING) {
             ctx.output(Rejections.REJECTED, Rejections.latePing(event.ping, watermark));
         } else {
-            apply(List.of(event), watermark, ctx.timerService(), out);
+            load(ctx.getCurrentKey());
+            apply(watermark, List.of(event), out);
+            finish(watermark, ctx.timerService(), out);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellEvent> out) throws Exception {
-        phone = ctx.getCurrentKey();
-        apply(pending.take(timestamp), timestamp, ctx.timerService(), out);
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep == timestamp) {
-            sweep(timestamp, ctx.timerService());
+        long watermark = ctx.timerService().currentWatermark();
+        load(ctx.getCurrentKey());
+        for (Map.Entry<Long, List<PhoneTrackEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+            apply(instant.getKey(), instant.getValue(), out);
         }
+        finish(watermark, ctx.timerService(), out);
     }
 
-    private void apply(List<PhoneTrackEvent> events, long now, org.apache.flink.streaming.api.TimerService timers,
-                       Collector<CellEvent> out) throws Exception {
+    private void load(String key) throws Exception {
+        phone = key;
+        open = openStay.value();
+        windows = caseWindows.value();
+    }
+
+    /** Applies the events of one instant, after ending a stay that fell silent before it. */
+    private void apply(long instant, List<PhoneTrackEvent> events, Collector<CellEvent> out) throws Exception {
+        endIfSilent(instant - 1, out);
         List<PhoneTrackEvent> ordered = new ArrayList<>(events);
         ordered.sort(PhoneTrackEvent.ORDER);
-        OpenStay open = openStay.value();
         for (PhoneTrackEvent e : ordered) {
             if (e.kind == PhoneTrackEvent.Kind.PING) {
                 Stays.Step step = Stays.next(open, e.ping, settings.maxGapMs());
@@ -98,20 +106,30 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
                 startCase(e.window, out);
             }
         }
-        Stays.Ended silent = Stays.expired(open, now, settings.maxGapMs());
-        if (silent != null) {
-            end(silent, out);
-            open = null;
-        }
+    }
+
+    private void finish(long watermark, TimerService timers, Collector<CellEvent> out) throws Exception {
+        endIfSilent(watermark, out);
         openStay.update(open);
         if (open != null) {
             // the stay ends by silence if no ping comes within max-gap
             timers.registerEventTimeTimer(open.last + settings.maxGapMs());
         }
-        if (sweepAt.value() == null) {
-            sweepAt.update(now + SWEEP_INTERVAL);
+        Long sweep = sweepAt.value();
+        if (sweep != null && sweep <= watermark) {
+            sweep(watermark, timers);
+        } else if (sweep == null) {
+            sweepAt.update(StateSweeps.after(watermark, SWEEP_INTERVAL));
             // forget what no later case or stay can need
-            timers.registerEventTimeTimer(now + SWEEP_INTERVAL);
+            timers.registerEventTimeTimer(StateSweeps.after(watermark, SWEEP_INTERVAL));
+        }
+    }
+
+    private void endIfSilent(long now, Collector<CellEvent> out) throws Exception {
+        Stays.Ended silent = Stays.expired(open, now, settings.maxGapMs());
+        if (silent != null) {
+            end(silent, out);
+            open = null;
         }
     }
 
@@ -119,26 +137,30 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
         if (ended == null || ended.to() <= ended.from()) {
             return;
         }
-        long[] earlier = dwellByCell.get(ended.cell());
-        earlier = Intervals.endingAfter(earlier, ended.from() - settings.dwellLookback().toMillis());
-        long exceededFrom = Dwell.exceededFrom(earlier, ended.from(), ended.to(), settings.dwellLookback().toMillis(),
+        long lookback = settings.dwellLookback().toMillis();
+        long[] earlier = Dwell.endingAfter(dwellByCell.get(ended.cell()), ended.from() - lookback);
+        long exceededFrom = Dwell.exceededFrom(earlier, ended.from(), ended.to(), lookback,
                 settings.minCumulativeDwell().toMillis());
-        dwellByCell.put(ended.cell(), Intervals.append(earlier, ended.from(), ended.to()));
+        dwellByCell.put(ended.cell(), Dwell.append(earlier, ended.from(), ended.to()));
         Stay stay = new Stay(phone, ended.cell(), ended.from(), ended.to(), exceededFrom, ended.fixes());
         recentStays.put(stay.from, stay);
         out.collect(CellEvent.stay(stay));
-        for (CaseWindow window : caseWindows.values()) {
-            if (window.overlaps(stay.from, stay.to)) {
-                out.collect(CellEvent.caseStay(new CaseStay(window, stay)));
+        if (windows != null) {
+            for (CaseWindow window : windows) {
+                if (window.overlaps(stay.from, stay.to)) {
+                    out.collect(CellEvent.caseStay(new CaseStay(window, stay)));
+                }
             }
         }
     }
 
     private void startCase(CaseWindow window, Collector<CellEvent> out) throws Exception {
-        if (caseWindows.contains(window.caseId)) {
+        windows = windows == null ? new ArrayList<>() : windows;
+        if (windows.stream().anyMatch(w -> w.caseId.equals(window.caseId))) {
             return;
         }
-        caseWindows.put(window.caseId, window);
+        windows.add(window);
+        caseWindows.update(windows);
         for (Stay stay : recentStays.values()) {
             if (window.overlaps(stay.from, stay.to) && stay.to >= window.reportedAt - settings.retentionMs()) {
                 out.collect(CellEvent.caseStay(new CaseStay(window, stay)));
@@ -146,54 +168,33 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
         }
     }
 
-    private void sweep(long now, org.apache.flink.streaming.api.TimerService timers) throws Exception {
-        OpenStay open = openStay.value();
-        long openFrom = open == null ? now : Math.min(now, open.from);
-        MapStates.removeIf(recentStays, e -> e.getValue().to < now - settings.retentionMs());
+    private void sweep(long now, TimerService timers) throws Exception {
+        long since = open == null ? now : Math.min(now, open.from);
+        StateSweeps.removeIf(recentStays, e -> e.getValue().to < now - settings.retentionMs());
         List<Long> cells = new ArrayList<>();
         dwellByCell.keys().forEach(cells::add);
         for (Long cell : cells) {
-            long[] kept = Intervals.endingAfter(dwellByCell.get(cell), openFrom - settings.dwellLookback().toMillis());
+            long[] kept = Dwell.endingAfter(dwellByCell.get(cell), since - settings.dwellLookback().toMillis());
             if (kept.length == 0) {
                 dwellByCell.remove(cell);
             } else {
                 dwellByCell.put(cell, kept);
             }
         }
-        MapStates.removeIf(caseWindows, e -> e.getValue().to < openFrom);
-        if (open == null && recentStays.isEmpty() && dwellByCell.isEmpty() && caseWindows.isEmpty()
-                && pending.isEmpty()) {
+        if (windows != null) {
+            windows.removeIf(w -> w.to < since);
+            if (windows.isEmpty()) {
+                windows = null;
+                caseWindows.clear();
+            } else {
+                caseWindows.update(windows);
+            }
+        }
+        if (open == null && recentStays.isEmpty() && dwellByCell.isEmpty() && windows == null && buffer.isEmpty()) {
             sweepAt.clear();
         } else {
-            sweepAt.update(now + SWEEP_INTERVAL);
-            timers.registerEventTimeTimer(now + SWEEP_INTERVAL);
-        }
-    }
-
-    /** Intervals as flat {from, to} pairs. */
-    static final class Intervals {
-        private Intervals() {}
-
-        static long[] endingAfter(long[] intervals, long limit) {
-            if (intervals == null) {
-                return new long[0];
-            }
-            long[] kept = new long[intervals.length];
-            int n = 0;
-            for (int i = 0; i + 1 < intervals.length; i += 2) {
-                if (intervals[i + 1] > limit) {
-                    kept[n++] = intervals[i];
-                    kept[n++] = intervals[i + 1];
-                }
-            }
-            return Arrays.copyOf(kept, n);
-        }
-
-        static long[] append(long[] intervals, long from, long to) {
-            long[] grown = Arrays.copyOf(intervals, intervals.length + 2);
-            grown[intervals.length] = from;
-            grown[intervals.length + 1] = to;
-            return grown;
+            sweepAt.update(StateSweeps.after(now, SWEEP_INTERVAL));
+            timers.registerEventTimeTimer(StateSweeps.after(now, SWEEP_INTERVAL));
         }
     }
 }

@@ -1,0 +1,130 @@
+package healthcode.jobs.bench;
+
+import healthcode.common.codec.InputStreamKind;
+import healthcode.common.codec.LocatedPings;
+import healthcode.common.codec.OutputEncoder;
+import healthcode.common.companions.LocatedPing;
+import healthcode.common.companions.PingLocator;
+import healthcode.common.geo.TowerTable;
+import healthcode.jobs.backfill.BackfillJob;
+import healthcode.jobs.backfill.UsageException;
+import healthcode.jobs.companions.CompanionWorkflow;
+import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.functions.DecodeFunction;
+import healthcode.jobs.healthcode.HealthCodeInputs;
+import healthcode.jobs.healthcode.SourceSpec;
+import healthcode.jobs.io.JsonLinesSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Pings per second through the companion workflow on the embedded cluster with the configured
+ * state backend (RocksDB), beside a job that only reads and parses the same pings, in one run.
+ * Usage: {@code bin/healthcode benchmark [--phones N] [--days D]}.
+ */
+public final class CompanionBenchmark {
+    private CompanionBenchmark() {}
+
+    public static void run(List<String> args, HealthCodeConfig config) throws Exception {
+        int phones = intOption(args, "--phones", 2000);
+        int days = intOption(args, "--days", 7);
+        Path folder = Files.createTempDirectory("healthcode-bench-");
+        try {
+            SyntheticCity.Size size = SyntheticCity.write(folder, phones, days, 2022);
+            System.out.printf("synthetic city: %d phones, %d days, %,d pings, %d cases; parallelism %d, state backend %s%n",
+                    phones, days, size.pings(), size.cases(), config.backfillParallelism(), config.stateBackend());
+            parseOnly(folder, config); // warm-up: class loading, JIT
+            double parse = seconds(() -> parseOnly(folder, config));
+            long[] detections = new long[1];
+            double companions = seconds(() -> detections[0] = companions(folder, config));
+            System.out.printf("parse only:          %6.1f s  %,10.0f pings/s%n", parse, size.pings() / parse);
+            System.out.printf("companion workflow:  %6.1f s  %,10.0f pings/s  (%.1f x the parse-only time)%n", companions,
+                    size.pings() / companions, companions / parse);
+            System.out.printf("companion detections: %,d%n", detections[0]);
+        } finally {
+            deleteRecursively(folder);
+        }
+    }
+
+    private static void parseOnly(Path folder, HealthCodeConfig config) throws Exception {
+        StreamExecutionEnvironment env = environment(config);
+        env.fromSource(source(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
+                .process(new DecodeFunction<>(locatedPings(config), p -> p), TypeInformation.of(LocatedPing.class))
+                .sinkTo(new DiscardingSink<>());
+        env.execute("benchmark-parse-only");
+    }
+
+    private static long companions(Path folder, HealthCodeConfig config) throws Exception {
+        StreamExecutionEnvironment env = environment(config);
+        HealthCodeInputs inputs = new HealthCodeInputs()
+                .with(InputStreamKind.PINGS, new SourceSpec(source(folder.resolve("pings.jsonl")),
+                        WatermarkStrategy.noWatermarks()))
+                .with(InputStreamKind.CASES, new SourceSpec(source(folder.resolve("cases.jsonl")),
+                        WatermarkStrategy.noWatermarks()));
+        Path out = Files.createDirectories(folder.resolve("out"));
+        OutputEncoder encoder = new OutputEncoder(config.outputZone());
+        CompanionWorkflow.defineWorkflow(env, inputs, config.companions(), TowerTable.empty()).orElseThrow()
+                .detections().filter(e -> e.companion != null).map(e -> e.companion)
+                .sinkTo(new JsonLinesSink<>(out, "companions", encoder::companion));
+        env.execute("benchmark-companions");
+        try (Stream<Path> parts = Files.list(out)) {
+            long lines = 0;
+            for (Path part : parts.toList()) {
+                lines += Files.readAllLines(part).size();
+            }
+            return lines;
+        }
+    }
+
+    private static LocatedPings locatedPings(HealthCodeConfig config) {
+        return new LocatedPings(new PingLocator(TowerTable.empty(), config.companions().h3Resolution()));
+    }
+
+    private static StreamExecutionEnvironment environment(HealthCodeConfig config) {
+        return StreamExecutionEnvironment.createLocalEnvironment(BackfillJob.flinkConfig(config));
+    }
+
+    private static FileSource<String> source(Path file) {
+        return FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
+    }
+
+    private interface Job {
+        void run() throws Exception;
+    }
+
+    private static double seconds(Job job) throws Exception {
+        long start = System.nanoTime();
+        job.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int intOption(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(args.get(i + 1));
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            throw new UsageException(name + " needs a whole number");
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
