@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,15 @@ public final class BackfillJob {
     }
 
     public static Result run(BackfillArguments args, HealthCodeConfig config) throws Exception {
+        return run(args, config, decoder -> WatermarkStrategy.noWatermarks());
+    }
+
+    /**
+     * With other watermarks per input stream: a backfill emits none until its input ends, so every
+     * record applies in exact event-time order; tests also run it the way a live job sees time.
+     */
+    static Result run(BackfillArguments args, HealthCodeConfig config,
+                      Function<InputDecoder<?>, WatermarkStrategy<String>> watermarks) throws Exception {
         EditionBook book = new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), args.edition());
         TowerTable towers = towers(args.input(), config);
         Path parts;
@@ -90,7 +100,7 @@ public final class BackfillJob {
             files.forEach((decoder, file) -> inputs.with(decoder.kind(), new SourceSpec(
                     FileSource.forRecordStreamFormat(new TextLineInputFormat(),
                             new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build(),
-                    WatermarkStrategy.noWatermarks())));
+                    watermarks.apply(decoder))));
             OutputEncoder encoder = new OutputEncoder(config.outputZone());
             HealthCodeOutputs outputs = new HealthCodeOutputs(
                     new JsonLinesSink<>(parts, OutputFiles.Output.CHANGES.name, encoder::change),

@@ -46,6 +46,21 @@ class CompanionBackfillTest {
 
     @BeforeAll
     static void runTheBackfill() throws Exception {
+        Path input = writeScenario(temp.resolve("in"));
+        output = temp.resolve("out");
+        BackfillJob.run(new BackfillArguments(input, output, null, null, CONFIG), HealthCodeConfig.load(CONFIG));
+    }
+
+    /** Writes the scenario's files, lines shuffled, with Xingning sealed and the KTV as GeoJSON. */
+    static Path writeScenario(Path folder) throws Exception {
+        readDistricts();
+        Path input = scenario().write(folder, 3L);
+        Files.writeString(input.resolve("risk-areas.geojson"), sealedXingning());
+        Files.writeString(input.resolve("venues.geojson"), ktv());
+        return input;
+    }
+
+    private static void readDistricts() throws Exception {
         try (InputStream in = CompanionBackfillTest.class.getResourceAsStream("/geo/nanning-districts.geojson")) {
             for (JsonNode feature : JSON.readTree(in).get("features")) {
                 String code = feature.get("properties").get("code").asText();
@@ -58,11 +73,6 @@ class CompanionBackfillTest {
                 }
             }
         }
-        Path input = scenario().write(temp.resolve("in"), 3L);
-        Files.writeString(input.resolve("risk-areas.geojson"), sealedXingning());
-        Files.writeString(input.resolve("venues.geojson"), ktv());
-        output = temp.resolve("out");
-        BackfillJob.run(new BackfillArguments(input, output, null, null, CONFIG), HealthCodeConfig.load(CONFIG));
     }
 
     private static ScenarioFiles at(ScenarioFiles f, String msisdn, String from, String to, int every, double[] place) {

@@ -1,0 +1,85 @@
+package healthcode.jobs.backfill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import healthcode.common.codec.Decoded;
+import healthcode.common.codec.InputDecoder;
+import healthcode.common.codec.InputDecoders;
+import healthcode.common.codec.InputStreamKind;
+import healthcode.jobs.config.HealthCodeConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same records give the same output whether time only jumps to the end (a backfill) or the
+ * watermark advances with the records, as in a live run: stays, the cell index and the area
+ * tracker buffer, expire and sweep by event time alone.
+ */
+class ProgressiveWatermarksTest {
+    private static final Path CONFIG = Path.of("..", "config", "healthcode.yaml");
+
+    @TempDir
+    Path temp;
+
+    /** Each file's lines in event-time order, so a bounded out-of-orderness watermark never passes a record. */
+    private static void sortByEventTime(Path folder) throws Exception {
+        for (InputDecoder<?> decoder : BackfillJob.DECODERS) {
+            Path file = folder.resolve(decoder.kind().fileName());
+            if (Files.isRegularFile(file) && !file.toString().endsWith(".geojson")) {
+                // tower pings have a time whether or not their tower is known
+                InputDecoder<?> timed = decoder.kind() == InputStreamKind.PINGS ? new InputDecoders.Pings() : decoder;
+                List<String> lines = new ArrayList<>(Files.readAllLines(file));
+                lines.sort(Comparator.comparingLong(line -> eventTime(timed, line, Long.MIN_VALUE)));
+                Files.write(file, lines);
+            }
+        }
+    }
+
+    private static <T> long eventTime(InputDecoder<T> decoder, String raw, long fallback) {
+        Decoded<T> decoded = decoder.decode(raw);
+        return decoded.ok() ? decoder.eventTime(decoded.value()) : fallback;
+    }
+
+    private static WatermarkStrategy<String> live(InputDecoder<?> decoder) {
+        SerializableTimestampAssigner<String> assigner = (raw, previous) -> eventTime(decoder, raw, previous);
+        return WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMinutes(5)).withTimestampAssigner(assigner);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"companion scenario", "demo scenario"})
+    void aWatermarkThatAdvancesWithTheRecordsGivesTheBackfillsOutput(String scenario) throws Exception {
+        Path input = temp.resolve("in");
+        if (scenario.equals("demo scenario")) {
+            Files.createDirectories(input);
+            try (Stream<Path> files = Files.list(Path.of("..", "demo", "scenario"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, input.resolve(file.getFileName()));
+                }
+            }
+        } else {
+            CompanionBackfillTest.writeScenario(input);
+        }
+        sortByEventTime(input);
+        HealthCodeConfig config = HealthCodeConfig.load(CONFIG);
+        BackfillJob.run(new BackfillArguments(input, temp.resolve("backfill"), null, null, CONFIG), config);
+        BackfillJob.run(new BackfillArguments(input, temp.resolve("live"), null, null, CONFIG), config,
+                ProgressiveWatermarksTest::live);
+        for (String file : List.of("companions.jsonl", "area-exposures.jsonl", "changes.jsonl", "current.jsonl",
+                "rejected.jsonl")) {
+            List<String> expected = Files.readAllLines(temp.resolve("backfill").resolve(file));
+            assertEquals(expected, Files.readAllLines(temp.resolve("live").resolve(file)), file);
+            assertTrue(file.equals("rejected.jsonl") || !expected.isEmpty(), file);
+        }
+    }
+}
