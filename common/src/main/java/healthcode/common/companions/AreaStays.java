@@ -1,6 +1,7 @@
 package healthcode.common.companions;
 
 import healthcode.common.domain.AreaExposure;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +13,37 @@ public final class AreaStays {
     /** An area stay that has ended. */
     public record Ended(long from, long to) {}
 
+    /** Whether a position lies in the area. */
+    public interface Inside {
+        boolean holds(double lat, double lon);
+    }
+
+    /** A phone's progress through an area after a look back, and the exposures it found. */
+    public record LookBack(AreaProgress progress, List<AreaExposure> exposures) {}
+
     private AreaStays() {}
+
+    /**
+     * Replays a phone's kept fixes (in time order, up to {@code now}) through an area, for an area
+     * designated after the fact; fixes before the retention ahead of the designation are not used.
+     */
+    public static LookBack lookBack(AreaDefinition area, String msisdn, Fixes fixes, Inside inside, long now,
+                                    CompanionSettings settings) {
+        AreaProgress p = new AreaProgress();
+        List<AreaExposure> exposures = new ArrayList<>();
+        long since = area.at - settings.retentionMs();
+        for (int i = 0; i < fixes.size(); i++) {
+            if (fixes.times[i] >= since && fixes.times[i] <= now) {
+                Ended ended = next(p, fixes.times[i], inside.holds(fixes.lats[i], fixes.lons[i]), settings.maxGapMs());
+                AreaExposure e = exposure(area, msisdn, ended, p, settings);
+                if (e != null) {
+                    exposures.add(e);
+                }
+            }
+        }
+        p.touchedAt = Math.max(p.touchedAt, now);
+        return new LookBack(p, exposures);
+    }
 
     /** Applies the phone's next fix (in event-time order); returns the area stay it ends, if any. */
     public static Ended next(AreaProgress p, long ts, boolean inside, long maxGap) {

@@ -5,20 +5,16 @@ import healthcode.common.companions.AreaProgress;
 import healthcode.common.companions.AreaStays;
 import healthcode.common.companions.AreaTrackEvent;
 import healthcode.common.companions.CompanionSettings;
-import healthcode.common.companions.Fixes;
 import healthcode.common.companions.LocatedPing;
 import healthcode.common.domain.AreaExposure;
 import healthcode.common.engine.PhoneEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
@@ -38,9 +34,9 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
 
     private final CompanionSettings settings;
     private transient EventTimeBuffer<AreaTrackEvent> buffer;
-    private transient MapState<Long, Fixes> pingsByDay;
+    private transient PingTrack track;
     private transient MapState<String, AreaProgress> progress;
-    private transient ValueState<Long> sweepAt;
+    private transient SweepSchedule sweeps;
     private transient RiskAreaIndex index;
     /** Key of the element or timer being handled. */
     private transient String phone;
@@ -54,10 +50,10 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         var ctx = getRuntimeContext();
         buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TypeInformation.of(AreaTrackEvent.class),
                 e -> e.eventTime);
-        pingsByDay = ctx.getMapState(new MapStateDescriptor<>("pings-by-day", Types.LONG, TypeInformation.of(Fixes.class)));
+        track = new PingTrack(ctx);
         progress = ctx.getMapState(new MapStateDescriptor<>("area-progress", Types.STRING,
                 TypeInformation.of(AreaProgress.class)));
-        sweepAt = ctx.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
+        sweeps = new SweepSchedule(ctx, DAY);
     }
 
     @Override
@@ -104,7 +100,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         for (AreaTrackEvent e : ordered) {
             if (e.kind == AreaTrackEvent.Kind.PING) {
                 pings.add(e.ping);
-                remember(e.ping);
+                track.remember(e.ping);
             } else {
                 lookBacks.add(e.areaId);
             }
@@ -137,13 +133,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
             // the area stay ends by silence if no ping comes within max-gap
             timers.registerEventTimeTimer(progress.get(areaId).runLast + settings.maxGapMs());
         }
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep <= watermark) {
-            sweep(watermark, timers);
-        } else if (sweep == null) {
-            sweepAt.update(StateSweeps.after(watermark, DAY));
-            // forget pings and area progress past the retention
-            timers.registerEventTimeTimer(StateSweeps.after(watermark, DAY));
+        if (sweeps.due(watermark, timers)) {
+            long oldest = watermark - settings.retentionMs();
+            track.forgetBefore(oldest);
+            StateSweeps.removeIf(progress, e -> !e.getValue().open && e.getValue().touchedAt < oldest);
+            sweeps.after(watermark, !track.isEmpty() || !progress.isEmpty() || !buffer.isEmpty(), timers);
         }
     }
 
@@ -171,24 +165,10 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     /** Replays the phone's kept pings since the retention before the designation, up to now. */
     private AreaProgress lookBack(RiskAreaIndex areas, AreaDefinition area, long now, Collector<PhoneEvent> out)
             throws Exception {
-        AreaProgress p = new AreaProgress();
-        long since = area.at - settings.retentionMs();
-        TreeMap<Long, Fixes> days = new TreeMap<>();
-        for (Map.Entry<Long, Fixes> e : pingsByDay.entries()) {
-            if (e.getKey() + DAY > since) {
-                days.put(e.getKey(), e.getValue());
-            }
-        }
-        for (Fixes fixes : days.values()) {
-            for (int i = 0; i < fixes.size(); i++) {
-                if (fixes.times[i] >= since && fixes.times[i] <= now) {
-                    boolean inside = areas.holds(area.areaId, fixes.lats[i], fixes.lons[i]);
-                    report(area, AreaStays.next(p, fixes.times[i], inside, settings.maxGapMs()), p, out);
-                }
-            }
-        }
-        p.touchedAt = Math.max(p.touchedAt, now);
-        return p;
+        AreaStays.LookBack replay = AreaStays.lookBack(area, phone, track.between(area.at - settings.retentionMs(), now),
+                (lat, lon) -> areas.holds(area.areaId, lat, lon), now, settings);
+        replay.exposures().forEach(e -> out.collect(PhoneEvent.of(e)));
+        return replay.progress();
     }
 
     private void report(AreaDefinition area, AreaStays.Ended ended, AreaProgress p, Collector<PhoneEvent> out) {
@@ -196,14 +176,6 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         if (exposure != null) {
             out.collect(PhoneEvent.of(exposure));
         }
-    }
-
-    private void remember(LocatedPing ping) throws Exception {
-        long day = Math.floorDiv(ping.ts, DAY) * DAY;
-        Fixes fixes = pingsByDay.get(day);
-        fixes = fixes == null ? new Fixes() : fixes;
-        fixes.add(ping.ts, ping.lat, ping.lon);
-        pingsByDay.put(day, fixes);
     }
 
     private RiskAreaIndex index(ReadOnlyContext ctx) throws Exception {
@@ -214,17 +186,5 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
             }
         }
         return index;
-    }
-
-    private void sweep(long now, TimerService timers) throws Exception {
-        long oldest = now - settings.retentionMs();
-        StateSweeps.removeIf(pingsByDay, e -> e.getKey() + DAY < oldest);
-        StateSweeps.removeIf(progress, e -> !e.getValue().open && e.getValue().touchedAt < oldest);
-        if (pingsByDay.isEmpty() && progress.isEmpty() && buffer.isEmpty()) {
-            sweepAt.clear();
-        } else {
-            sweepAt.update(StateSweeps.after(now, DAY));
-            timers.registerEventTimeTimer(StateSweeps.after(now, DAY));
-        }
     }
 }

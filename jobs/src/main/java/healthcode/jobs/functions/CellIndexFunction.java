@@ -40,12 +40,11 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
 
     private final CompanionSettings settings;
     private transient EventTimeBuffer<CellEvent> buffer;
-    private transient MapState<Long, List<Stay>> staysByBucket;
-    private transient ValueState<Long> longestStay;
+    private transient BucketedStays stays;
     private transient ValueState<List<CaseStay>> caseStays;
     private transient ValueState<List<AreaDefinition>> areas;
     private transient MapState<String, VenueShape> venues;
-    private transient ValueState<Long> sweepAt;
+    private transient SweepSchedule sweeps;
     /** The confined venues of the cell being handled, prepared once it needs them. */
     private transient ConfinedVenues venuesOfCell;
 
@@ -57,14 +56,12 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
         buffer = new EventTimeBuffer<>(ctx, "pending-cell-events", TypeInformation.of(CellEvent.class), e -> e.eventTime);
-        staysByBucket = ctx.getMapState(new MapStateDescriptor<>("stays-by-bucket", Types.LONG,
-                Types.LIST(TypeInformation.of(Stay.class))));
-        longestStay = ctx.getState(new ValueStateDescriptor<>("longest-stay", Types.LONG));
+        stays = new BucketedStays(ctx, settings);
         caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
         areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));
         venues = ctx.getMapState(new MapStateDescriptor<>("confined-venues", Types.STRING,
                 TypeInformation.of(VenueShape.class)));
-        sweepAt = ctx.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
+        sweeps = new SweepSchedule(ctx, SWEEP_INTERVAL);
     }
 
     @Override
@@ -106,15 +103,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     private void addStay(Stay stay, long instant, Context ctx, Collector<PhoneEvent> out) throws Exception {
-        long bucket = settings.bucketOf(stay.from);
-        List<Stay> stays = staysByBucket.get(bucket);
-        stays = stays == null ? new ArrayList<>() : stays;
         stays.add(stay);
-        staysByBucket.put(bucket, stays);
-        Long longest = longestStay.value();
-        if (longest == null || stay.to - stay.from > longest) {
-            longestStay.update(stay.to - stay.from);
-        }
         for (CaseStay caseStay : listOf(caseStays)) {
             emit(caseStay, stay, out);
         }
@@ -129,19 +118,10 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         List<CaseStay> known = new ArrayList<>(listOf(caseStays));
         known.add(caseStay);
         caseStays.update(known);
-        Long longest = longestStay.value();
-        if (longest == null) {
-            return;
-        }
-        long earliestStart = Math.max(caseStay.stay.from, caseStay.window.from) - longest;
-        long latestStart = Math.min(caseStay.stay.to, caseStay.window.to);
-        for (long b = settings.bucketOf(earliestStart); b <= latestStart; b += settings.bucketMs()) {
-            List<Stay> stays = staysByBucket.get(b);
-            if (stays != null) {
-                for (Stay stay : stays) {
-                    emit(caseStay, stay, out);
-                }
-            }
+        long from = Math.max(caseStay.stay.from, caseStay.window.from);
+        long to = Math.min(caseStay.stay.to, caseStay.window.to);
+        for (Stay stay : stays.near(from, to)) {
+            emit(caseStay, stay, out);
         }
     }
 
@@ -154,8 +134,8 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         known.add(area);
         areas.update(known);
         TreeSet<String> phones = new TreeSet<>();
-        for (List<Stay> stays : staysByBucket.values()) {
-            for (Stay stay : stays) {
+        for (List<Stay> bucket : stays.all()) {
+            for (Stay stay : bucket) {
                 if (needsLookBack(area, stay)) {
                     phones.add(stay.msisdn);
                 }
@@ -188,41 +168,13 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     private void finish(long watermark, TimerService timers) throws Exception {
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep <= watermark) {
-            sweep(watermark, timers);
-        } else if (sweep == null) {
-            sweepAt.update(StateSweeps.after(watermark, SWEEP_INTERVAL));
-            // forget stays, case stays and areas no later event can be compared with
-            timers.registerEventTimeTimer(StateSweeps.after(watermark, SWEEP_INTERVAL));
-        }
-    }
-
-    private void sweep(long now, TimerService timers) throws Exception {
-        long oldest = now - settings.retentionMs();
-        long longest = 0;
-        List<Long> buckets = new ArrayList<>();
-        staysByBucket.keys().forEach(buckets::add);
-        for (Long bucket : buckets) {
-            List<Stay> kept = new ArrayList<>(staysByBucket.get(bucket));
-            kept.removeIf(stay -> stay.to < oldest);
-            if (kept.isEmpty()) {
-                staysByBucket.remove(bucket);
-            } else {
-                staysByBucket.put(bucket, kept);
-                for (Stay stay : kept) {
-                    longest = Math.max(longest, stay.to - stay.from);
-                }
-            }
-        }
-        longestStay.update(staysByBucket.isEmpty() ? null : longest);
-        StateSweeps.keepIf(caseStays, c -> c.knownAt() >= oldest);
-        StateSweeps.keepIf(areas, a -> a.at >= oldest);
-        if (staysByBucket.isEmpty() && caseStays.value() == null && areas.value() == null && buffer.isEmpty()) {
-            sweepAt.clear();
-        } else {
-            sweepAt.update(StateSweeps.after(now, SWEEP_INTERVAL));
-            timers.registerEventTimeTimer(StateSweeps.after(now, SWEEP_INTERVAL));
+        if (sweeps.due(watermark, timers)) {
+            long oldest = watermark - settings.retentionMs();
+            stays.forgetEndedBefore(oldest);
+            StateSweeps.keepIf(caseStays, c -> c.knownAt() >= oldest);
+            StateSweeps.keepIf(areas, a -> a.at >= oldest);
+            sweeps.after(watermark, !stays.isEmpty() || caseStays.value() != null || areas.value() != null
+                    || !buffer.isEmpty(), timers);
         }
     }
 }

@@ -4,7 +4,6 @@ import healthcode.common.companions.CaseStay;
 import healthcode.common.companions.CaseWindow;
 import healthcode.common.companions.CellEvent;
 import healthcode.common.companions.CompanionSettings;
-import healthcode.common.companions.Dwell;
 import healthcode.common.companions.OpenStay;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.companions.Stay;
@@ -17,7 +16,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
@@ -36,9 +34,9 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private transient EventTimeBuffer<PhoneTrackEvent> buffer;
     private transient ValueState<OpenStay> openStay;
     private transient MapState<Long, Stay> recentStays;
-    private transient MapState<Long, long[]> dwellByCell;
+    private transient DwellHistory dwell;
     private transient ValueState<List<CaseWindow>> caseWindows;
-    private transient ValueState<Long> sweepAt;
+    private transient SweepSchedule sweeps;
     /** Key of the element or timer being handled, and its open stay and case windows while it is. */
     private transient String phone;
     private transient OpenStay open;
@@ -55,11 +53,10 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
                 e -> e.eventTime);
         openStay = ctx.getState(new ValueStateDescriptor<>("open-stay", OpenStay.class));
         recentStays = ctx.getMapState(new MapStateDescriptor<>("recent-stays", Types.LONG, TypeInformation.of(Stay.class)));
-        dwellByCell = ctx.getMapState(new MapStateDescriptor<>("dwell-by-cell", Types.LONG,
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        dwell = new DwellHistory(ctx, settings);
         caseWindows = ctx.getState(new ValueStateDescriptor<>("case-windows",
                 Types.LIST(TypeInformation.of(CaseWindow.class))));
-        sweepAt = ctx.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
+        sweeps = new SweepSchedule(ctx, SWEEP_INTERVAL);
     }
 
     @Override
@@ -115,13 +112,8 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
             // the stay ends by silence if no ping comes within max-gap
             timers.registerEventTimeTimer(open.last + settings.maxGapMs());
         }
-        Long sweep = sweepAt.value();
-        if (sweep != null && sweep <= watermark) {
+        if (sweeps.due(watermark, timers)) {
             sweep(watermark, timers);
-        } else if (sweep == null) {
-            sweepAt.update(StateSweeps.after(watermark, SWEEP_INTERVAL));
-            // forget what no later case or stay can need
-            timers.registerEventTimeTimer(StateSweeps.after(watermark, SWEEP_INTERVAL));
         }
     }
 
@@ -137,12 +129,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
         if (ended == null || ended.to() <= ended.from()) {
             return;
         }
-        long lookback = settings.dwellLookback().toMillis();
-        long[] earlier = Dwell.endingAfter(dwellByCell.get(ended.cell()), ended.from() - lookback);
-        long exceededFrom = Dwell.exceededFrom(earlier, ended.from(), ended.to(), lookback,
-                settings.minCumulativeDwell().toMillis());
-        dwellByCell.put(ended.cell(), Dwell.append(earlier, ended.from(), ended.to()));
-        Stay stay = new Stay(phone, ended.cell(), ended.from(), ended.to(), exceededFrom, ended.fixes());
+        Stay stay = new Stay(phone, ended.cell(), ended.from(), ended.to(), dwell.record(ended), ended.fixes());
         recentStays.put(stay.from, stay);
         out.collect(CellEvent.stay(stay));
         if (windows != null) {
@@ -171,16 +158,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private void sweep(long now, TimerService timers) throws Exception {
         long since = open == null ? now : Math.min(now, open.from);
         StateSweeps.removeIf(recentStays, e -> e.getValue().to < now - settings.retentionMs());
-        List<Long> cells = new ArrayList<>();
-        dwellByCell.keys().forEach(cells::add);
-        for (Long cell : cells) {
-            long[] kept = Dwell.endingAfter(dwellByCell.get(cell), since - settings.dwellLookback().toMillis());
-            if (kept.length == 0) {
-                dwellByCell.remove(cell);
-            } else {
-                dwellByCell.put(cell, kept);
-            }
-        }
+        dwell.forgetBefore(since);
         if (windows != null) {
             windows.removeIf(w -> w.to < since);
             if (windows.isEmpty()) {
@@ -190,11 +168,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
                 caseWindows.update(windows);
             }
         }
-        if (open == null && recentStays.isEmpty() && dwellByCell.isEmpty() && windows == null && buffer.isEmpty()) {
-            sweepAt.clear();
-        } else {
-            sweepAt.update(StateSweeps.after(now, SWEEP_INTERVAL));
-            timers.registerEventTimeTimer(StateSweeps.after(now, SWEEP_INTERVAL));
-        }
+        sweeps.after(now, open != null || !recentStays.isEmpty() || !dwell.isEmpty() || windows != null
+                || !buffer.isEmpty(), timers);
     }
 }

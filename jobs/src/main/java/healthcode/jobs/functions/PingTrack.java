@@ -1,0 +1,59 @@
+package healthcode.jobs.functions;
+
+import healthcode.common.companions.Fixes;
+import healthcode.common.companions.LocatedPing;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/** A phone's pings, by day, so a risk area designated later can be matched against them. */
+final class PingTrack {
+    private static final long DAY = 24 * 3600_000L;
+
+    private final MapState<Long, Fixes> byDay;
+
+    PingTrack(RuntimeContext context) {
+        this.byDay = context.getMapState(new MapStateDescriptor<>("pings-by-day", Types.LONG,
+                TypeInformation.of(Fixes.class)));
+    }
+
+    void remember(LocatedPing ping) throws Exception {
+        long day = Math.floorDiv(ping.ts, DAY) * DAY;
+        Fixes fixes = byDay.get(day);
+        fixes = fixes == null ? new Fixes() : fixes;
+        fixes.add(ping.ts, ping.lat, ping.lon);
+        byDay.put(day, fixes);
+    }
+
+    /** The kept pings from {@code since} to {@code until}, both included, in time order. */
+    Fixes between(long since, long until) throws Exception {
+        TreeMap<Long, Fixes> days = new TreeMap<>();
+        for (Map.Entry<Long, Fixes> e : byDay.entries()) {
+            if (e.getKey() + DAY > since && e.getKey() <= until) {
+                days.put(e.getKey(), e.getValue());
+            }
+        }
+        Fixes.Builder between = new Fixes.Builder();
+        for (Fixes fixes : days.values()) {
+            for (int i = 0; i < fixes.size(); i++) {
+                if (fixes.times[i] >= since && fixes.times[i] <= until) {
+                    between.add(fixes.times[i], fixes.lats[i], fixes.lons[i]);
+                }
+            }
+        }
+        return between.build();
+    }
+
+    /** Forgets the days that ended before {@code oldest}. */
+    void forgetBefore(long oldest) throws Exception {
+        StateSweeps.removeIf(byDay, e -> e.getKey() + DAY < oldest);
+    }
+
+    boolean isEmpty() throws Exception {
+        return byDay.isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package healthcode.jobs.functions;
+
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+
+/**
+ * A key's periodic sweep in event time, which keeps its state bounded: the first is set when the
+ * key is first seen, and each sweep sets the next while the key still holds state.
+ */
+final class SweepSchedule {
+    private final ValueState<Long> sweepAt;
+    private final long interval;
+
+    SweepSchedule(RuntimeContext context, long interval) {
+        this.sweepAt = context.getState(new ValueStateDescriptor<>("sweep-at", Types.LONG));
+        this.interval = interval;
+    }
+
+    /** Whether a sweep is due at this watermark; sets the key's first one if it has none. */
+    boolean due(long watermark, TimerService timers) throws Exception {
+        Long at = sweepAt.value();
+        if (at == null) {
+            next(watermark, timers);
+            return false;
+        }
+        return at <= watermark;
+    }
+
+    /** After a sweep: the next one, while the key still holds state. */
+    void after(long now, boolean holdsState, TimerService timers) throws Exception {
+        if (holdsState) {
+            next(now, timers);
+        } else {
+            sweepAt.clear();
+        }
+    }
+
+    private void next(long now, TimerService timers) throws Exception {
+        long at = StateSweeps.after(now, interval);
+        sweepAt.update(at);
+        // forget what no later event can need
+        timers.registerEventTimeTimer(at);
+    }
+}
