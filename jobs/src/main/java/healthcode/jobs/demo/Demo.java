@@ -34,9 +34,29 @@ public final class Demo {
         out.println("Health-code demo: backfill of " + scenario + " on an embedded Flink cluster with RocksDB...");
         BackfillJob.Result result = BackfillJob.run(new BackfillArguments(scenario, output, null, null, config),
                 HealthCodeConfig.load(config));
+        printDetections(output, out);
         printTimelines(output, out);
-        out.printf("%n%d changes for %d persons, %d rejected records; files in %s%n", result.count("changes"),
+        out.printf("%n%d companions, %d area exposures, %d changes for %d persons, %d rejected records; files in %s%n",
+                result.count("companions"), result.count("area-exposures"), result.count("changes"),
                 result.count("current"), result.count("rejected"), output);
+    }
+
+    /** What the companion job found in the pings, before the colours they lead to. */
+    static void printDetections(Path output, PrintStream out) throws IOException {
+        out.printf("%nCompanions found in the pings:%n");
+        for (String line : Files.readAllLines(output.resolve("companions.jsonl"))) {
+            JsonNode c = JSON.readTree(line);
+            out.printf("  %s: %s %s, %d min in cell %s%s%n", c.get("caseId").asText(), c.get("msisdn").asText(),
+                    c.get("personIds"), c.get("overlapMinutes").asInt(), c.get("cell").asText(),
+                    c.get("confined").asBoolean() ? ", confined in " + c.get("venueId").asText() : "");
+        }
+        out.printf("%nRisk-area exposures:%n");
+        for (String line : Files.readAllLines(output.resolve("area-exposures.jsonl"))) {
+            JsonNode a = JSON.readTree(line);
+            out.printf("  %s (%s): %s %s, %s to %s%n", a.get("areaId").asText(), a.get("level").asText(),
+                    a.get("msisdn").asText(), a.get("personIds"), a.get("from").asText().replace('T', ' '),
+                    a.get("to").asText().replace('T', ' '));
+        }
     }
 
     static void printTimelines(Path output, PrintStream out) throws IOException {

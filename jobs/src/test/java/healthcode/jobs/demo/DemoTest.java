@@ -45,5 +45,12 @@ class DemoTest {
             assertTrue(text.contains("\n" + person + " (now "), person);
         }
         assertTrue(text.contains("Rejected input:"));
+
+        printed.reset();
+        Demo.printDetections(temp, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("13900000003 [\"p-diner-xu\"], 95 min in cell 884153cb6dfffff, confined in nanning-ktv-7"),
+                text);
+        assertTrue(text.contains("jiangnan-sealed-2 (SEALED): 13900000006 [\"p-resident-luo\"]"), text);
     }
 }
