@@ -21,6 +21,7 @@ import healthcode.common.domain.Venue;
 import healthcode.common.geo.GeoJsonGeometry;
 import healthcode.common.json.InvalidRecordException;
 import healthcode.common.json.JsonObject;
+import org.locationtech.jts.geom.Geometry;
 
 /** The decoders of every JSON-lines input stream of domain.md. */
 public final class InputDecoders {
@@ -244,10 +245,29 @@ public final class InputDecoders {
         }
     }
 
-    /** A GeoJSON Feature: the record's fields are in its properties. */
+    /**
+     * A GeoJSON Feature: the record's fields are in its properties. A polygon larger than the limit
+     * is refused: it would cover more grid cells than any real area needs.
+     */
     private abstract static class FeatureDecoder<T> extends InputDecoder<T> {
-        FeatureDecoder(InputStreamKind kind) {
+        /** Larger than Guangxi (about 237,000 km²). */
+        static final double DEFAULT_MAX_KM2 = 250_000;
+
+        private final double maxKm2;
+
+        FeatureDecoder(InputStreamKind kind, double maxKm2) {
             super(kind);
+            this.maxKm2 = maxKm2;
+        }
+
+        Geometry geometry(JsonObject feature) {
+            Geometry geometry = GeoJsonGeometry.read(feature.node().get("geometry"));
+            double km2 = GeoJsonGeometry.areaKm2(geometry);
+            if (km2 > maxKm2) {
+                throw new InvalidRecordException(String.format("polygon of about %.0f km² is larger than the limit of %.0f km²",
+                        km2, maxKm2));
+            }
+            return geometry;
         }
 
         @Override
@@ -268,7 +288,11 @@ public final class InputDecoders {
 
     public static final class RiskAreas extends FeatureDecoder<RiskArea> {
         public RiskAreas() {
-            super(InputStreamKind.RISK_AREAS);
+            this(DEFAULT_MAX_KM2);
+        }
+
+        public RiskAreas(double maxKm2) {
+            super(InputStreamKind.RISK_AREAS, maxKm2);
         }
 
         @Override
@@ -280,7 +304,7 @@ public final class InputDecoders {
                 throw new InvalidRecordException("'to' must be after 'from'");
             }
             return new RiskArea(p.id("areaId"), p.enumValue("level", AreaLevel.class), from, to, at,
-                    GeoJsonGeometry.read(feature.node().get("geometry")));
+                    geometry(feature));
         }
 
         @Override
@@ -291,7 +315,11 @@ public final class InputDecoders {
 
     public static final class Venues extends FeatureDecoder<Venue> {
         public Venues() {
-            super(InputStreamKind.VENUES);
+            this(DEFAULT_MAX_KM2);
+        }
+
+        public Venues(double maxKm2) {
+            super(InputStreamKind.VENUES, maxKm2);
         }
 
         @Override
@@ -301,7 +329,7 @@ public final class InputDecoders {
                 throw new InvalidRecordException("missing field 'confined'");
             }
             return new Venue(p.id("venueId"), p.text("name"), p.optBoolean("confined", false), at,
-                    GeoJsonGeometry.read(feature.node().get("geometry")));
+                    geometry(feature));
         }
 
         @Override

@@ -15,15 +15,16 @@ import java.time.Duration;
  * @param retention how long stays, pings and case windows are kept for late and retroactive matching
  * @param areaMinStay shortest stay in a risk area that is an exposure
  * @param bucket the time bucket under which a cell's stays are stored
+ * @param maxPolygonKm2 a venue or risk area larger than this is refused (it would cover too many cells)
  */
 public record CompanionSettings(int h3Resolution, Duration maxGap, Duration lookback, Duration minOverlap,
                                 Duration dwellLookback, Duration minCumulativeDwell, Duration retention,
-                                Duration areaMinStay, Duration bucket) implements Serializable {
+                                Duration areaMinStay, Duration bucket, double maxPolygonKm2) implements Serializable {
 
     public static CompanionSettings defaults() {
         return new CompanionSettings(8, Duration.ofMinutes(30), Duration.ofDays(4), Duration.ofMinutes(10),
                 Duration.ofDays(14), Duration.ofHours(30), Duration.ofDays(14), Duration.ofMinutes(30),
-                Duration.ofHours(1));
+                Duration.ofHours(1), 250_000);
     }
 
     public CompanionSettings {
@@ -34,6 +35,9 @@ public record CompanionSettings(int h3Resolution, Duration maxGap, Duration look
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("durations must be positive");
             }
+        }
+        if (!(maxPolygonKm2 > 0)) {
+            throw new IllegalArgumentException("maxPolygonKm2 must be positive");
         }
         if (minCumulativeDwell.isNegative()) {
             throw new IllegalArgumentException("minCumulativeDwell must not be negative");

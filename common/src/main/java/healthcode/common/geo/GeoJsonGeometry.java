@@ -59,6 +59,17 @@ public final class GeoJsonGeometry {
         return result;
     }
 
+    /** The area of a WGS-84 polygon in km², near enough to bound how many grid cells it covers. */
+    public static double areaKm2(Geometry geometry) {
+        double km2 = 0;
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            Geometry part = geometry.getGeometryN(i);
+            double latitude = Math.toRadians(part.getCentroid().getY());
+            km2 += part.getArea() * 111.32 * 111.32 * Math.cos(latitude);
+        }
+        return km2;
+    }
+
     private static Polygon polygon(JsonNode rings) {
         if (!rings.isArray() || rings.isEmpty()) {
             throw new InvalidRecordException("a polygon needs at least an outer ring");

@@ -93,4 +93,14 @@ class GeoJsonGeometryTest {
         assertEquals("'to' must be after 'from'", new InputDecoders.RiskAreas().decode("{\"type\":\"Feature\",\"properties\":"
                 + "{\"areaId\":\"a\",\"level\":\"HIGH\",\"from\":1000,\"to\":1000,\"at\":5}}").rejection().reason());
     }
+
+    @Test
+    void aPolygonLargerThanTheLimitIsRefused_soNoAreaCoversTooManyCells() {
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"areaId\":\"a-1\",\"level\":\"SEALED\","
+                + "\"from\":\"2022-05-01T00:00:00+08:00\",\"at\":\"2022-05-02T10:00:00+08:00\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[100,20],[110,20],[110,26],[100,26],[100,20]]]}}";
+        String reason = new InputDecoders.RiskAreas().decode(feature).rejection().reason();
+        assertTrue(reason.matches("polygon of about 6\\d{5} km² is larger than the limit of 250000 km²"), reason);
+        assertTrue(new InputDecoders.RiskAreas(1_000_000).decode(feature).ok());
+    }
 }

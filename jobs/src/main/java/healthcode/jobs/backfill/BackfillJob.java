@@ -50,7 +50,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class BackfillJob {
     /** The input streams a backfill reads, by file; the detections are computed, not read. */
-    static final List<InputDecoder<?>> DECODERS = inputDecoders(TowerTable.empty());
+    static final List<InputDecoder<?>> DECODERS = inputDecoders(TowerTable.empty(), CompanionSettings.defaults());
     static final String TOWERS_FILE = "towers.csv";
 
     /** Lines written per output file. */
@@ -63,11 +63,11 @@ public final class BackfillJob {
 
     private BackfillJob() {}
 
-    static List<InputDecoder<?>> inputDecoders(TowerTable towers) {
+    static List<InputDecoder<?>> inputDecoders(TowerTable towers, CompanionSettings settings) {
         List<InputDecoder<?>> decoders = new ArrayList<>(HealthCodeWorkflow.decoders());
-        decoders.add(new LocatedPings(new PingLocator(towers, CompanionSettings.defaults().h3Resolution())));
-        decoders.add(new InputDecoders.Venues());
-        decoders.add(new InputDecoders.RiskAreas());
+        decoders.add(new LocatedPings(new PingLocator(towers, settings.h3Resolution())));
+        decoders.add(new InputDecoders.Venues(settings.maxPolygonKm2()));
+        decoders.add(new InputDecoders.RiskAreas(settings.maxPolygonKm2()));
         return decoders;
     }
 
@@ -91,7 +91,7 @@ public final class BackfillJob {
             throw new UsageException("cannot write to output folder " + args.output() + ": " + e);
         }
         try {
-            Map<InputDecoder<?>, Path> files = inputFiles(args.input(), parts, towers);
+            Map<InputDecoder<?>, Path> files = inputFiles(args.input(), parts, towers, config.companions());
             Long latest = args.until() != null ? args.until() : InputScan.latestEventTime(files);
             long horizon = latest == null ? Long.MIN_VALUE : latest;
 
@@ -143,9 +143,10 @@ public final class BackfillJob {
     }
 
     /** The files to read per stream; a GeoJSON FeatureCollection is first split into one feature per line. */
-    private static Map<InputDecoder<?>, Path> inputFiles(Path input, Path parts, TowerTable towers) {
+    private static Map<InputDecoder<?>, Path> inputFiles(Path input, Path parts, TowerTable towers,
+                                                         CompanionSettings settings) {
         Map<InputDecoder<?>, Path> files = new LinkedHashMap<>();
-        for (InputDecoder<?> decoder : inputDecoders(towers)) {
+        for (InputDecoder<?> decoder : inputDecoders(towers, settings)) {
             Path file = input.resolve(decoder.kind().fileName());
             if (!Files.isRegularFile(file)) {
                 continue;

@@ -29,7 +29,7 @@ final class CatalogRouting {
         }
     }
 
-    /** A confined venue, to every cell its polygon meets; other venues never make a co-presence confined. */
+    /** A venue, to every cell its polygon meets (a venue no longer confined is then forgotten there). */
     static final class VenueCells implements FlatMapFunction<VenueShape, CellEvent> {
         private final int resolution;
         private transient GridCells grid;
@@ -40,9 +40,6 @@ final class CatalogRouting {
 
         @Override
         public void flatMap(VenueShape venue, Collector<CellEvent> out) {
-            if (!venue.confined) {
-                return;
-            }
             grid = grid == null ? new GridCells(resolution) : grid;
             for (long cell : grid.cover(Wkb.read(venue.wkb))) {
                 out.collect(CellEvent.venue(cell, venue));

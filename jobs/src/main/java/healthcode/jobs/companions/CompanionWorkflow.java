@@ -81,7 +81,7 @@ public final class CompanionWorkflow {
         cellEvents.add(stays);
         inputs.stream(env, InputStreamKind.VENUES).ifPresent(raw -> {
             SingleOutputStreamOperator<VenueShape> venues = raw
-                    .process(new DecodeFunction<>(new InputDecoders.Venues(), VenueShape::of),
+                    .process(new DecodeFunction<>(new InputDecoders.Venues(settings.maxPolygonKm2()), VenueShape::of),
                             TypeInformation.of(VenueShape.class))
                     .uid("decode-" + InputStreamKind.VENUES.topic()).name("decode-" + InputStreamKind.VENUES.topic());
             rejected.add(venues.getSideOutput(DecodeFunction.REJECTED));
@@ -89,7 +89,7 @@ public final class CompanionWorkflow {
                     TypeInformation.of(CellEvent.class)).name("venue-cells"));
         });
         Optional<SingleOutputStreamOperator<AreaDefinition>> areas = inputs.stream(env, InputStreamKind.RISK_AREAS)
-                .map(raw -> raw.process(new DecodeFunction<>(new InputDecoders.RiskAreas(), AreaDefinition::of),
+                .map(raw -> raw.process(new DecodeFunction<>(new InputDecoders.RiskAreas(settings.maxPolygonKm2()), AreaDefinition::of),
                                 TypeInformation.of(AreaDefinition.class))
                         .uid("decode-" + InputStreamKind.RISK_AREAS.topic())
                         .name("decode-" + InputStreamKind.RISK_AREAS.topic()));

@@ -68,7 +68,7 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         }
         JsonNode c = r.section("companions", List.of("h3Resolution", "maxGapMinutes", "lookbackDays",
                 "minOverlapMinutes", "dwellLookbackDays", "minCumulativeDwellHours", "retentionDays",
-                "areaMinStayMinutes", "bucketMinutes", "towerTable"));
+                "areaMinStayMinutes", "bucketMinutes", "maxPolygonKm2", "towerTable"));
         CompanionSettings d = CompanionSettings.defaults();
         int resolution = r.nonNegativeInt(c, "companions.h3Resolution", d.h3Resolution());
         if (resolution > 15) {
@@ -83,7 +83,8 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
                         (int) d.minCumulativeDwell().toHours())),
                 Duration.ofDays(r.positiveInt(c, "companions.retentionDays", (int) d.retention().toDays())),
                 Duration.ofMinutes(r.positiveInt(c, "companions.areaMinStayMinutes", (int) d.areaMinStay().toMinutes())),
-                Duration.ofMinutes(r.positiveInt(c, "companions.bucketMinutes", (int) d.bucket().toMinutes())));
+                Duration.ofMinutes(r.positiveInt(c, "companions.bucketMinutes", (int) d.bucket().toMinutes())),
+                r.positiveInt(c, "companions.maxPolygonKm2", (int) d.maxPolygonKm2()));
         String towers = r.text(c, "companions.towerTable", null);
         return new HealthCodeConfig(file, editions, zone,
                 new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend,

@@ -92,7 +92,11 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         for (CellEvent e : ordered) {
             switch (e.kind) {
                 case VENUE -> {
-                    venues.put(e.venue.venueId, e.venue);
+                    if (e.venue.confined) {
+                        venues.put(e.venue.venueId, e.venue);
+                    } else {
+                        venues.remove(e.venue.venueId);
+                    }
                     venuesOfCell = null;
                 }
                 case AREA -> designate(e.area, instant, ctx);

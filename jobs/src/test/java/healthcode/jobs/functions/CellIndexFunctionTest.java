@@ -85,14 +85,28 @@ class CellIndexFunctionTest {
         assertEquals(List.of("c-1 139 120min detected at report"), detections());
     }
 
+    private static VenueShape ktv(boolean confined, String registered) {
+        double h = 0.0003;
+        return VenueShape.of(new Venue("ktv-7", "Golden Voice", confined, at(registered),
+                GeoJsonGeometry.WGS84.createPolygon(new Coordinate[] {new Coordinate(KTV[1] - h, KTV[0] - h),
+                    new Coordinate(KTV[1] + h, KTV[0] - h), new Coordinate(KTV[1] + h, KTV[0] + h),
+                    new Coordinate(KTV[1] - h, KTV[0] + h), new Coordinate(KTV[1] - h, KTV[0] - h)})));
+    }
+
+    @Test
+    void aVenueNoLongerConfinedIsForgotten() throws Exception {
+        send(CellEvent.venue(CELL, ktv(true, "2022-01-01 00:00")));
+        send(CellEvent.venue(CELL, ktv(false, "2022-03-01 00:00")));
+        send(CellEvent.stay(stay("139", "2022-04-07 19:00", "2022-04-07 21:00", false)));
+        send(CellEvent.caseStay(new CaseStay(WINDOW, stay("138", "2022-04-07 19:00", "2022-04-07 21:00", true))));
+        harness.processWatermark(at("2022-04-11 00:00"));
+        assertEquals(List.of("c-1 139 120min detected at report"), detections());
+        assertEquals(0, KeyedState.keysWith(harness, "confined-venues"));
+    }
+
     @Test
     void bothPhonesInAConfinedVenueDuringTheOverlapMakeItConfined() throws Exception {
-        double h = 0.0003;
-        Venue ktv = new Venue("ktv-7", "Golden Voice", true, at("2022-01-01 00:00"), GeoJsonGeometry.WGS84.createPolygon(
-                new Coordinate[] {new Coordinate(KTV[1] - h, KTV[0] - h), new Coordinate(KTV[1] + h, KTV[0] - h),
-                    new Coordinate(KTV[1] + h, KTV[0] + h), new Coordinate(KTV[1] - h, KTV[0] + h),
-                    new Coordinate(KTV[1] - h, KTV[0] - h)}));
-        send(CellEvent.venue(CELL, VenueShape.of(ktv)));
+        send(CellEvent.venue(CELL, ktv(true, "2022-01-01 00:00")));
         send(CellEvent.stay(stay("139", "2022-04-07 19:00", "2022-04-07 21:00", false)));
         send(CellEvent.caseStay(new CaseStay(WINDOW, stay("138", "2022-04-07 19:00", "2022-04-07 21:00", true))));
         harness.processWatermark(at("2022-04-11 00:00"));
