@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -32,8 +36,13 @@ class ProgressiveWatermarksTest {
     @TempDir
     Path temp;
 
-    /** Each file's lines in event-time order, so a bounded out-of-orderness watermark never passes a record. */
-    private static void sortByEventTime(Path folder) throws Exception {
+    private static final Duration BOUND = Duration.ofMinutes(10);
+
+    /**
+     * Each file's lines in event-time order, so a bounded out-of-orderness watermark never passes a
+     * record; with a seed, the lines within each span of the bound are shuffled (still within it).
+     */
+    private static void sortByEventTime(Path folder, Long seed) throws Exception {
         for (InputDecoder<?> decoder : BackfillJob.DECODERS) {
             Path file = folder.resolve(decoder.kind().fileName());
             if (Files.isRegularFile(file) && !file.toString().endsWith(".geojson")) {
@@ -41,6 +50,19 @@ class ProgressiveWatermarksTest {
                 InputDecoder<?> timed = decoder.kind() == InputStreamKind.PINGS ? new InputDecoders.Pings() : decoder;
                 List<String> lines = new ArrayList<>(Files.readAllLines(file));
                 lines.sort(Comparator.comparingLong(line -> eventTime(timed, line, Long.MIN_VALUE)));
+                if (seed != null) {
+                    Random random = new Random(seed);
+                    Map<Long, List<String>> spans = new TreeMap<>();
+                    for (String line : lines) {
+                        long span = Math.floorDiv(eventTime(timed, line, Long.MIN_VALUE), BOUND.toMillis());
+                        spans.computeIfAbsent(span, k -> new ArrayList<>()).add(line);
+                    }
+                    lines.clear();
+                    for (List<String> span : spans.values()) {
+                        Collections.shuffle(span, random);
+                        lines.addAll(span);
+                    }
+                }
                 Files.write(file, lines);
             }
         }
@@ -53,14 +75,14 @@ class ProgressiveWatermarksTest {
 
     private static WatermarkStrategy<String> live(InputDecoder<?> decoder) {
         SerializableTimestampAssigner<String> assigner = (raw, previous) -> eventTime(decoder, raw, previous);
-        return WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMinutes(5)).withTimestampAssigner(assigner);
+        return WatermarkStrategy.<String>forBoundedOutOfOrderness(BOUND).withTimestampAssigner(assigner);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"companion scenario", "demo scenario"})
+    @ValueSource(strings = {"companion scenario", "companion scenario, disordered within the bound", "demo scenario"})
     void aWatermarkThatAdvancesWithTheRecordsGivesTheBackfillsOutput(String scenario) throws Exception {
         Path input = temp.resolve("in");
-        if (scenario.equals("demo scenario")) {
+        if (scenario.startsWith("demo")) {
             Files.createDirectories(input);
             try (Stream<Path> files = Files.list(Path.of("..", "demo", "scenario"))) {
                 for (Path file : files.toList()) {
@@ -70,7 +92,7 @@ class ProgressiveWatermarksTest {
         } else {
             CompanionBackfillTest.writeScenario(input);
         }
-        sortByEventTime(input);
+        sortByEventTime(input, scenario.contains("disordered") ? 11L : null);
         HealthCodeConfig config = HealthCodeConfig.load(CONFIG);
         BackfillJob.run(new BackfillArguments(input, temp.resolve("backfill"), null, null, CONFIG), config);
         BackfillJob.run(new BackfillArguments(input, temp.resolve("live"), null, null, CONFIG), config,
