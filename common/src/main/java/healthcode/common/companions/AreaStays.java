@@ -72,7 +72,7 @@ public final class AreaStays {
             return null;
         }
         p.open = false;
-        p.touchedAt = Math.max(p.touchedAt, now);
+        p.touchedAt = Math.max(p.touchedAt, p.runLast + maxGap);
         return new Ended(p.runFrom, p.runLast + maxGap);
     }
 

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import com.uber.h3core.H3Core;
+import com.uber.h3core.PolygonToCellsFlags;
+import com.uber.h3core.util.LatLng;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,5 +150,25 @@ class PolygonIndexTest {
         }
         assertTrue(cover.contains(GRID.cellOf(lat, lon)));
         assertTrue(cells.length <= 7, "a venue meets a handful of cells at most: " + cells.length);
+    }
+
+    @Test
+    void theCoverHoldsEveryCellH3FindsOverlappingTheDistrict() throws Exception {
+        H3Core h3 = H3Core.newInstance();
+        Polygon district = largestPart(qingxiu);
+        List<LatLng> ring = new ArrayList<>();
+        Coordinate[] points = district.getExteriorRing().getCoordinates();
+        for (int i = 0; i < points.length - 1; i++) {
+            ring.add(new LatLng(points[i].y, points[i].x));
+        }
+        Set<Long> cover = new HashSet<>();
+        for (long cell : GRID.cover(district)) {
+            cover.add(cell);
+        }
+        List<Long> overlapping = h3.polygonToCellsExperimental(ring, List.of(), 8,
+                PolygonToCellsFlags.containment_overlapping);
+        assertTrue(overlapping.size() > 1000, "a district covers many cells: " + overlapping.size());
+        assertTrue(cover.containsAll(overlapping));
+        assertTrue(cover.size() < overlapping.size() * 1.5, "and not many more: " + cover.size() + " for " + overlapping.size());
     }
 }

@@ -19,8 +19,11 @@ final class SweepSchedule {
         this.interval = interval;
     }
 
-    /** Whether a sweep is due at this watermark; sets the key's first one if it has none. */
+    /** Whether a sweep is due at this watermark (always at the end of the input); sets the key's first one. */
     boolean due(long watermark, TimerService timers) throws Exception {
+        if (watermark == Long.MAX_VALUE) {
+            return true;
+        }
         Long at = sweepAt.value();
         if (at == null) {
             next(watermark, timers);
@@ -40,6 +43,10 @@ final class SweepSchedule {
 
     private void next(long now, TimerService timers) throws Exception {
         long at = StateSweeps.after(now, interval);
+        if (at <= now) {
+            sweepAt.clear(); // the end of time (a backfill's last watermark): no later event comes
+            return;
+        }
         sweepAt.update(at);
         // forget what no later event can need
         timers.registerEventTimeTimer(at);

@@ -21,6 +21,7 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LinearRing;
 
@@ -113,6 +114,19 @@ class AreaStayFunctionTest {
         assertEquals(1, KeyedState.keysWith(harness, "pings-by-day"));
         assertEquals(1, KeyedState.keysWith(harness, "area-progress"));
         harness.watermark(at("2022-04-03 00:00") + 16 * 24 * 3600_000L);
+        for (String state : List.of("pending-area-events", "pings-by-day", "area-progress", "sweep-at")) {
+            assertEquals(0, KeyedState.keysWith(harness, state), state);
+        }
+        assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    @Timeout(60)
+    void theEndOfTheInputEndsTheOpenAreaStay_andLeavesNoStateOrTimer() throws Exception {
+        harness.processBroadcastElement(sealedCompound("2022-04-01 00:00", "2022-04-01 00:00"), at("2022-04-01 00:00"));
+        send(pings("139", "2022-04-02 08:00", "2022-04-02 09:00", 15, INSIDE));
+        harness.watermark(Long.MAX_VALUE);
+        assertEquals(List.of("compound-1 139 2022-04-02 08:00..2022-04-02 09:30 detected 2022-04-02 09:30"), exposures());
         for (String state : List.of("pending-area-events", "pings-by-day", "area-progress", "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }

@@ -25,6 +25,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.locationtech.jts.geom.Coordinate;
 
 /** A cell joins stays with case stays in either order, marks confined co-presence, and asks phones to look back. */
@@ -144,6 +145,22 @@ class CellIndexFunctionTest {
                 "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }
+        assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    @Timeout(60)
+    void theEndOfTheInputLeavesOnlyTheCatalog_andNoTimer() throws Exception {
+        send(CellEvent.venue(CELL, ktv(true, "2022-01-01 00:00")));
+        send(CellEvent.stay(stay("139", "2022-04-07 19:00", "2022-04-07 21:00", false)));
+        send(CellEvent.caseStay(new CaseStay(WINDOW, stay("138", "2022-04-07 18:00", "2022-04-07 21:00", true))));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertEquals(1, detections().size());
+        for (String state : List.of("pending-cell-events", "stays-by-bucket", "longest-stay", "case-stays", "risk-areas",
+                "sweep-at")) {
+            assertEquals(0, KeyedState.keysWith(harness, state), state);
+        }
+        assertEquals(1, KeyedState.keysWith(harness, "confined-venues"));
         assertEquals(0, harness.numEventTimeTimers());
     }
 }

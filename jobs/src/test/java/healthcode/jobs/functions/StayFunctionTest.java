@@ -23,6 +23,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Pings become stays in event-time order; a case's phone sends its stays in the window, stored and later ones. */
 class StayFunctionTest {
@@ -128,6 +129,21 @@ class StayFunctionTest {
                     KeyedState.keysWith(harness, state), state);
         }
         harness.processWatermark(at("2022-04-09 00:00") + 17 * 24 * 3600_000L);
+        for (String state : List.of("pending-track-events", "open-stay", "recent-stays", "dwell-by-cell", "case-windows",
+                "sweep-at")) {
+            assertEquals(0, KeyedState.keysWith(harness, state), state);
+        }
+        assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    @Timeout(60)
+    void theEndOfTheInputEndsTheOpenStay_andLeavesNoStateOrTimer() throws Exception {
+        send(pings("138", "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV));
+        send(Tracks.window("c-1", "138", "2022-04-08 08:00", "2022-04-09 09:00", "2022-04-08 10:00"));
+        harness.processWatermark(Long.MAX_VALUE);
+        assertEquals(List.of("stay 138 2022-04-07 10:00..2022-04-07 11:30", "case c-1 2022-04-07 10:00..2022-04-07 11:30"),
+                output());
         for (String state : List.of("pending-track-events", "open-stay", "recent-stays", "dwell-by-cell", "case-windows",
                 "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
