@@ -15,7 +15,7 @@ import java.util.List;
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
     static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
-            + " [--config FILE] | benchmark [--phones N] [--days D]";
+            + " [--config FILE] | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
 
     private Main() {}
 
@@ -39,7 +39,7 @@ public final class Main {
                             result.count("area-exposures"), result.count("rejected"), args.output());
                 }
                 case "demo" -> Demo.run(rest, home(), defaultConfig());
-                case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()));
+                case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()), home());
                 default -> {
                     System.err.println("unknown command '" + argv[0] + "'; " + USAGE);
                     return 2;

@@ -29,12 +29,20 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * Pings per second through the companion workflow on the embedded cluster with the configured
  * state backend (RocksDB), beside a job that only reads and parses the same pings, in one run.
- * Usage: {@code bin/healthcode benchmark [--phones N] [--days D]}.
+ * Usage: {@code bin/healthcode benchmark [companions] [--phones N] [--days D]}, or
+ * {@code bin/healthcode benchmark cover [--geojson FILE]} for {@link CoverBenchmark}.
  */
 public final class CompanionBenchmark {
     private CompanionBenchmark() {}
 
-    public static void run(List<String> args, HealthCodeConfig config) throws Exception {
+    public static void run(List<String> args, HealthCodeConfig config, Path home) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("cover")) {
+            int i = args.indexOf("--geojson");
+            Path file = i >= 0 && i + 1 < args.size() ? Path.of(args.get(i + 1))
+                    : home.resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson");
+            CoverBenchmark.run(file, config.companions().h3Resolution());
+            return;
+        }
         int phones = intOption(args, "--phones", 2000);
         int days = intOption(args, "--days", 7);
         Path folder = Files.createTempDirectory("healthcode-bench-");
