@@ -2,15 +2,11 @@ package healthcode.jobs;
 
 import healthcode.common.companions.CompanionSettings;
 import healthcode.common.engine.HealthCodeEngine;
-import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.TowerTable;
 import healthcode.jobs.companions.CompanionWorkflow;
 import healthcode.jobs.healthcode.HealthCodeInputs;
 import healthcode.jobs.healthcode.HealthCodeOutputs;
 import healthcode.jobs.healthcode.HealthCodeWorkflow;
-import java.util.List;
-import java.util.Optional;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Both jobs in one job graph: the companion job's detections feed the health-code job. */
@@ -20,9 +16,8 @@ public final class Pipeline {
     public static void defineWorkflow(StreamExecutionEnvironment env, HealthCodeInputs inputs, HealthCodeOutputs outputs,
                                       HealthCodeEngine engine, Long horizon, CompanionSettings companions,
                                       TowerTable towers) {
-        Optional<CompanionWorkflow.Result> detected = CompanionWorkflow.defineWorkflow(env, inputs, companions, towers);
-        DataStream<PhoneEvent> detections = detected.map(CompanionWorkflow.Result::detections).orElse(null);
-        HealthCodeWorkflow.defineWorkflow(env, inputs, outputs, engine, horizon, detections,
-                detected.map(CompanionWorkflow.Result::rejected).orElse(List.of()));
+        CompanionWorkflow.Result detected = CompanionWorkflow.defineWorkflow(env, inputs, companions, towers);
+        HealthCodeWorkflow.defineWorkflow(env, inputs, outputs, engine, horizon, detected.detections(),
+                detected.rejected());
     }
 }

@@ -80,7 +80,7 @@ public final class CompanionBenchmark {
                         WatermarkStrategy.noWatermarks()));
         Path out = Files.createDirectories(folder.resolve("out"));
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
-        CompanionWorkflow.defineWorkflow(env, inputs, config.companions(), TowerTable.empty()).orElseThrow()
+        CompanionWorkflow.defineWorkflow(env, inputs, config.companions(), TowerTable.empty())
                 .detections().filter(e -> e.companion != null).map(e -> e.companion)
                 .sinkTo(new JsonLinesSink<>(out, "companions", encoder::companion));
         env.execute("benchmark-companions");

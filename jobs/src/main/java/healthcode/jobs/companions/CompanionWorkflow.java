@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,23 +42,58 @@ public final class CompanionWorkflow {
 
     private CompanionWorkflow() {}
 
-    /** Empty when there are no pings: without them there is nothing to detect. */
-    public static Optional<Result> defineWorkflow(StreamExecutionEnvironment env, HealthCodeInputs inputs,
-                                                  CompanionSettings settings, TowerTable towers) {
-        Optional<DataStream<String>> rawPings = inputs.stream(env, InputStreamKind.PINGS);
-        if (rawPings.isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * @return the detections (null without pings: then there is nothing to detect) and the rejected
+     *     pings, venues, risk areas and tower rows
+     */
+    public static Result defineWorkflow(StreamExecutionEnvironment env, HealthCodeInputs inputs,
+                                        CompanionSettings settings, TowerTable towers) {
         List<DataStream<Rejection>> rejected = new ArrayList<>();
         if (!towers.rejections().isEmpty()) {
-            rejected.add(env.fromData(towers.rejections(), TypeInformation.of(Rejection.class)).name("tower-table-rejections"));
+            rejected.add(env.fromData(towers.rejections(), TypeInformation.of(Rejection.class))
+                    .name("tower-table-rejections"));
         }
-        SingleOutputStreamOperator<LocatedPing> pings = rawPings.get()
-                .process(new DecodeFunction<>(new LocatedPings(new PingLocator(towers, settings.h3Resolution())),
-                        p -> p), TypeInformation.of(LocatedPing.class))
-                .uid("decode-" + InputStreamKind.PINGS.topic()).name("decode-" + InputStreamKind.PINGS.topic());
-        rejected.add(pings.getSideOutput(DecodeFunction.REJECTED));
+        Optional<DataStream<VenueShape>> venues = inputs.stream(env, InputStreamKind.VENUES).map(raw -> decode(raw,
+                new DecodeFunction<>(new InputDecoders.Venues(settings.maxPolygonKm2()), VenueShape::of),
+                VenueShape.class, InputStreamKind.VENUES, rejected));
+        Optional<DataStream<AreaDefinition>> areas = inputs.stream(env, InputStreamKind.RISK_AREAS).map(raw -> decode(raw,
+                new DecodeFunction<>(new InputDecoders.RiskAreas(settings.maxPolygonKm2()), AreaDefinition::of),
+                AreaDefinition.class, InputStreamKind.RISK_AREAS, rejected));
+        Optional<DataStream<String>> rawPings = inputs.stream(env, InputStreamKind.PINGS);
+        if (rawPings.isEmpty()) {
+            return new Result(null, rejected);
+        }
+        DataStream<LocatedPing> pings = decode(rawPings.get(),
+                new DecodeFunction<>(new LocatedPings(new PingLocator(towers, settings.h3Resolution())), p -> p),
+                LocatedPing.class, InputStreamKind.PINGS, rejected);
 
+        List<DataStream<CellEvent>> cellEvents = new ArrayList<>();
+        cellEvents.add(stays(env, inputs, pings, settings, rejected));
+        venues.ifPresent(v -> cellEvents.add(v.flatMap(new CatalogRouting.VenueCells(settings.h3Resolution()),
+                TypeInformation.of(CellEvent.class)).name("venue-cells")));
+        areas.ifPresent(a -> cellEvents.add(a.flatMap(new CatalogRouting.AreaCells(settings.h3Resolution()),
+                TypeInformation.of(CellEvent.class)).name("area-cells")));
+        SingleOutputStreamOperator<PhoneEvent> companions = Streams.union(cellEvents)
+                .keyBy(e -> e.cell, Types.LONG)
+                .process(new CellIndexFunction(settings), TypeInformation.of(PhoneEvent.class))
+                .uid("cell-index").name("cell-index");
+
+        List<DataStream<PhoneEvent>> detections = new ArrayList<>();
+        detections.add(companions);
+        areas.ifPresent(a -> detections.add(pings
+                .map(AreaTrackEvent::of, TypeInformation.of(AreaTrackEvent.class)).name("pings-to-area-tracks")
+                .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK))
+                .keyBy(e -> e.msisdn, Types.STRING)
+                .connect(a.broadcast(AreaStayFunction.AREAS))
+                .process(new AreaStayFunction(settings), TypeInformation.of(PhoneEvent.class))
+                .uid("area-stays").name("area-stays")));
+        return new Result(Streams.union(detections), rejected);
+    }
+
+    /** Each phone's stays, with the case windows of the phones of cases; late pings are rejected. */
+    private static DataStream<CellEvent> stays(StreamExecutionEnvironment env, HealthCodeInputs inputs,
+                                               DataStream<LocatedPing> pings, CompanionSettings settings,
+                                               List<DataStream<Rejection>> rejected) {
         List<DataStream<PhoneTrackEvent>> trackEvents = new ArrayList<>();
         trackEvents.add(pings.map(PhoneTrackEvent::of, TypeInformation.of(PhoneTrackEvent.class)).name("pings-to-phones"));
         inputs.stream(env, InputStreamKind.CASES).ifPresent(raw -> trackEvents.add(raw
@@ -70,51 +104,19 @@ public final class CompanionWorkflow {
                 .flatMap(new CatalogRouting.CaseWindows(settings), TypeInformation.of(CaseWindow.class))
                 .name("case-windows")
                 .map(PhoneTrackEvent::of, TypeInformation.of(PhoneTrackEvent.class)).name("cases-to-phones")));
-
         SingleOutputStreamOperator<CellEvent> stays = Streams.union(trackEvents)
                 .keyBy(e -> e.msisdn, Types.STRING)
                 .process(new StayFunction(settings), TypeInformation.of(CellEvent.class))
                 .uid("stays").name("stays");
         rejected.add(stays.getSideOutput(DecodeFunction.REJECTED));
+        return stays;
+    }
 
-        List<DataStream<CellEvent>> cellEvents = new ArrayList<>();
-        cellEvents.add(stays);
-        inputs.stream(env, InputStreamKind.VENUES).ifPresent(raw -> {
-            SingleOutputStreamOperator<VenueShape> venues = raw
-                    .process(new DecodeFunction<>(new InputDecoders.Venues(settings.maxPolygonKm2()), VenueShape::of),
-                            TypeInformation.of(VenueShape.class))
-                    .uid("decode-" + InputStreamKind.VENUES.topic()).name("decode-" + InputStreamKind.VENUES.topic());
-            rejected.add(venues.getSideOutput(DecodeFunction.REJECTED));
-            cellEvents.add(venues.flatMap(new CatalogRouting.VenueCells(settings.h3Resolution()),
-                    TypeInformation.of(CellEvent.class)).name("venue-cells"));
-        });
-        Optional<SingleOutputStreamOperator<AreaDefinition>> areas = inputs.stream(env, InputStreamKind.RISK_AREAS)
-                .map(raw -> raw.process(new DecodeFunction<>(new InputDecoders.RiskAreas(settings.maxPolygonKm2()), AreaDefinition::of),
-                                TypeInformation.of(AreaDefinition.class))
-                        .uid("decode-" + InputStreamKind.RISK_AREAS.topic())
-                        .name("decode-" + InputStreamKind.RISK_AREAS.topic()));
-        areas.ifPresent(a -> {
-            rejected.add(a.getSideOutput(DecodeFunction.REJECTED));
-            cellEvents.add(a.flatMap(new CatalogRouting.AreaCells(settings.h3Resolution()),
-                    TypeInformation.of(CellEvent.class)).name("area-cells"));
-        });
-
-        SingleOutputStreamOperator<PhoneEvent> companions = Streams.union(cellEvents)
-                .keyBy(e -> e.cell, Types.LONG)
-                .process(new CellIndexFunction(settings), TypeInformation.of(PhoneEvent.class))
-                .uid("cell-index").name("cell-index");
-        List<DataStream<PhoneEvent>> detections = new ArrayList<>();
-        detections.add(companions);
-        areas.ifPresent(a -> {
-            BroadcastStream<AreaDefinition> broadcast = a.broadcast(AreaStayFunction.AREAS);
-            DataStream<AreaTrackEvent> areaTrack = pings
-                    .map(AreaTrackEvent::of, TypeInformation.of(AreaTrackEvent.class)).name("pings-to-area-tracks")
-                    .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK));
-            detections.add(areaTrack.keyBy(e -> e.msisdn, Types.STRING)
-                    .connect(broadcast)
-                    .process(new AreaStayFunction(settings), TypeInformation.of(PhoneEvent.class))
-                    .uid("area-stays").name("area-stays"));
-        });
-        return Optional.of(new Result(Streams.union(detections), rejected));
+    private static <T> DataStream<T> decode(DataStream<String> raw, DecodeFunction<?, T> decoder, Class<T> type,
+                                            InputStreamKind kind, List<DataStream<Rejection>> rejected) {
+        SingleOutputStreamOperator<T> decoded = raw.process(decoder, TypeInformation.of(type))
+                .uid("decode-" + kind.topic()).name("decode-" + kind.topic());
+        rejected.add(decoded.getSideOutput(DecodeFunction.REJECTED));
+        return decoded;
     }
 }

@@ -112,4 +112,19 @@ class BadInputTest {
         }
         assertEquals(List.of("p-admin", "p-case", "p-child", "p-contact", "p-mother", "p-screened", "p-traveller"), persons);
     }
+
+    @Test
+    void badVenuesAndRiskAreasAreRejectedEvenWithoutPings() throws Exception {
+        ScenarioFiles files = new ScenarioFiles();
+        List<Bad> catalog = BAD.stream().filter(b -> b.file.endsWith(".geojson") || b.file.equals("towers.csv")).toList();
+        catalog.forEach(bad -> files.line(bad.file, bad.raw));
+        Path output = temp.resolve("catalog-only");
+        BackfillJob.run(new BackfillArguments(files.write(temp.resolve("catalog-in"), null), output, null, null, CONFIG),
+                HealthCodeConfig.load(CONFIG));
+        List<String> reasons = new ArrayList<>();
+        for (String line : Files.readAllLines(output.resolve("rejected.jsonl"))) {
+            reasons.add(JSON.readTree(line).get("reason").asText());
+        }
+        assertEquals(catalog.stream().map(b -> b.reason).sorted().toList(), reasons.stream().sorted().toList());
+    }
 }
