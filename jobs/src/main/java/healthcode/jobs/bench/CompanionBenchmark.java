@@ -5,6 +5,7 @@ import healthcode.common.codec.LocatedPings;
 import healthcode.common.codec.OutputEncoder;
 import healthcode.common.companions.LocatedPing;
 import healthcode.common.companions.PingLocator;
+import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.TowerTable;
 import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.backfill.UsageException;
@@ -23,6 +24,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -52,12 +54,12 @@ public final class CompanionBenchmark {
                     phones, days, size.pings(), size.cases(), config.backfillParallelism(), config.stateBackend());
             parseOnly(folder, config); // warm-up: class loading, JIT
             double parse = seconds(() -> parseOnly(folder, config));
-            long[] detections = new long[1];
+            long[][] detections = new long[1][];
             double companions = seconds(() -> detections[0] = companions(folder, config));
             System.out.printf("parse only:          %6.1f s  %,10.0f pings/s%n", parse, size.pings() / parse);
             System.out.printf("companion workflow:  %6.1f s  %,10.0f pings/s  (%.1f x the parse-only time)%n", companions,
                     size.pings() / companions, companions / parse);
-            System.out.printf("companion detections: %,d%n", detections[0]);
+            System.out.printf("companion detections: %,d, area exposures: %,d%n", detections[0][0], detections[0][1]);
         } finally {
             deleteRecursively(folder);
         }
@@ -71,22 +73,34 @@ public final class CompanionBenchmark {
         env.execute("benchmark-parse-only");
     }
 
-    private static long companions(Path folder, HealthCodeConfig config) throws Exception {
+    /** Runs the companion workflow; returns the numbers of companion detections and area exposures. */
+    private static long[] companions(Path folder, HealthCodeConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         HealthCodeInputs inputs = new HealthCodeInputs()
                 .with(InputStreamKind.PINGS, new SourceSpec(source(folder.resolve("pings.jsonl")),
                         WatermarkStrategy.noWatermarks()))
                 .with(InputStreamKind.CASES, new SourceSpec(source(folder.resolve("cases.jsonl")),
+                        WatermarkStrategy.noWatermarks()))
+                .with(InputStreamKind.VENUES, new SourceSpec(source(folder.resolve("venues.geojson")),
+                        WatermarkStrategy.noWatermarks()))
+                .with(InputStreamKind.RISK_AREAS, new SourceSpec(source(folder.resolve("risk-areas.geojson")),
                         WatermarkStrategy.noWatermarks()));
         Path out = Files.createDirectories(folder.resolve("out"));
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
-        CompanionWorkflow.defineWorkflow(env, inputs, config.companions(), TowerTable.empty())
-                .detections().filter(e -> e.companion != null).map(e -> e.companion)
+        DataStream<PhoneEvent> detections = CompanionWorkflow.defineWorkflow(env, inputs, config.companions(),
+                TowerTable.empty()).detections();
+        detections.filter(e -> e.companion != null).map(e -> e.companion)
                 .sinkTo(new JsonLinesSink<>(out, "companions", encoder::companion));
+        detections.filter(e -> e.areaExposure != null).map(e -> e.areaExposure)
+                .sinkTo(new JsonLinesSink<>(out, "area-exposures", encoder::areaExposure));
         env.execute("benchmark-companions");
-        try (Stream<Path> parts = Files.list(out)) {
+        return new long[] {lines(out, "companions-"), lines(out, "area-exposures-")};
+    }
+
+    private static long lines(Path folder, String prefix) throws IOException {
+        try (Stream<Path> parts = Files.list(folder)) {
             long lines = 0;
-            for (Path part : parts.toList()) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
                 lines += Files.readAllLines(part).size();
             }
             return lines;

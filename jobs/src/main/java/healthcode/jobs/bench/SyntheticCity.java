@@ -12,8 +12,9 @@ import java.util.Random;
 
 /**
  * A seeded synthetic city for the companion benchmark: phones ping every 15 minutes, at home at
- * night, at one of a few workplaces by day, somewhere random in the evening; some phones are cases
- * reported at the end. The same seed gives the same files.
+ * night, at one of a few workplaces (confined venues) by day, somewhere random in the evening; some
+ * phones are cases reported at the end, and five compounds are designated risk areas half way
+ * through, from the start. The same seed gives the same files.
  */
 final class SyntheticCity {
     static final long START = Instant.parse("2022-04-01T00:00:00Z").toEpochMilli() - 8 * 3600_000L;
@@ -65,7 +66,30 @@ final class SyntheticCity {
                         + ISO.format(Instant.ofEpochMilli(reported)) + "\"}\n");
             }
         }
+        // a few compounds designated as risk areas half way through, and the workplaces as confined venues
+        try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("risk-areas.geojson"), StandardCharsets.UTF_8)) {
+            for (int a = 0; a < 5; a++) {
+                out.write(feature("{\"areaId\":\"area-" + a + "\",\"level\":\"HIGH\",\"from\":\""
+                        + ISO.format(Instant.ofEpochMilli(START)) + "\",\"at\":\""
+                        + ISO.format(Instant.ofEpochMilli(START + days * 12 * 3600_000L)) + "\"}", place(random), 0.005));
+            }
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("venues.geojson"), StandardCharsets.UTF_8)) {
+            for (int w = 0; w < workplaces.length; w++) {
+                out.write(feature("{\"venueId\":\"venue-" + w + "\",\"name\":\"workplace\",\"confined\":true,\"at\":\""
+                        + ISO.format(Instant.ofEpochMilli(START)) + "\"}", workplaces[w], 0.0005));
+            }
+        }
         return new Size(pings, cases);
+    }
+
+    private static String feature(String properties, double[] centre, double half) {
+        double lat = centre[0];
+        double lon = centre[1];
+        return "{\"type\":\"Feature\",\"properties\":" + properties + ",\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[" + (lon - half) + "," + (lat - half) + "],[" + (lon + half) + "," + (lat - half) + "],["
+                + (lon + half) + "," + (lat + half) + "],[" + (lon - half) + "," + (lat + half) + "],[" + (lon - half) + ","
+                + (lat - half) + "]]]}}\n";
     }
 
     private static double[] place(Random random) {

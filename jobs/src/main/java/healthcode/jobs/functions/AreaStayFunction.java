@@ -11,6 +11,7 @@ import healthcode.common.engine.PhoneEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -38,8 +39,9 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private transient MapState<String, AreaProgress> progress;
     private transient SweepSchedule sweeps;
     private transient RiskAreaIndex index;
-    /** Key of the element or timer being handled. */
+    /** Key of the element or timer being handled, and the areas it is in while it is handled. */
     private transient String phone;
+    private transient TreeSet<String> openAreas;
 
     public AreaStayFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -74,6 +76,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         if (event.eventTime > watermark) {
             buffer.add(event, ctx.timerService());
         } else if (event.kind == AreaTrackEvent.Kind.LOOK_BACK) {
+            loadOpenAreas();
             apply(watermark, List.of(event), ctx, out);
             finish(watermark, ctx.timerService(), ctx, out);
         } // a late ping is reported as rejected by the stay builder
@@ -83,7 +86,13 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         phone = ctx.getCurrentKey();
-        for (Map.Entry<Long, List<AreaTrackEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+        TreeMap<Long, List<AreaTrackEvent>> ready = buffer.takeUntil(watermark, ctx.timerService());
+        List<LocatedPing> pings = new ArrayList<>();
+        ready.values().forEach(events -> events.stream().filter(e -> e.kind == AreaTrackEvent.Kind.PING)
+                .forEach(e -> pings.add(e.ping)));
+        track.rememberAll(pings);
+        loadOpenAreas();
+        for (Map.Entry<Long, List<AreaTrackEvent>> instant : ready.entrySet()) {
             endSilentStays(instant.getKey() - 1, index(ctx), out);
             apply(instant.getKey(), instant.getValue(), ctx, out);
         }
@@ -100,12 +109,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         for (AreaTrackEvent e : ordered) {
             if (e.kind == AreaTrackEvent.Kind.PING) {
                 pings.add(e.ping);
-                track.remember(e.ping);
             } else {
                 lookBacks.add(e.areaId);
             }
         }
-        TreeSet<String> entered = new TreeSet<>(openAreas());
+        TreeSet<String> entered = new TreeSet<>(openAreas);
         pings.forEach(p -> entered.addAll(areas.designatedAround(p, instant)));
         for (String areaId : entered) {
             AreaProgress p = progress.get(areaId);
@@ -117,11 +125,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
                             AreaStays.next(p, ping.ts, areas.holds(areaId, ping), settings.maxGapMs()), p, out);
                 }
             }
-            progress.put(areaId, p);
+            save(areaId, p);
         }
         for (String areaId : lookBacks) {
             if (areas.definition(areaId) != null && !progress.contains(areaId)) {
-                progress.put(areaId, lookBack(areas, areas.definition(areaId), instant, out));
+                save(areaId, lookBack(areas, areas.definition(areaId), instant, out));
             }
         }
     }
@@ -129,7 +137,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private void finish(long watermark, TimerService timers, ReadOnlyContext ctx, Collector<PhoneEvent> out)
             throws Exception {
         endSilentStays(watermark, index(ctx), out);
-        for (String areaId : openAreas()) {
+        for (String areaId : openAreas) {
             // the area stay ends by silence if no ping comes within max-gap
             timers.registerEventTimeTimer(progress.get(areaId).runLast + settings.maxGapMs());
         }
@@ -142,24 +150,32 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     }
 
     private void endSilentStays(long now, RiskAreaIndex areas, Collector<PhoneEvent> out) throws Exception {
-        for (String areaId : openAreas()) {
+        for (String areaId : new ArrayList<>(openAreas)) {
             AreaProgress p = progress.get(areaId);
             AreaStays.Ended silent = AreaStays.expired(p, now, settings.maxGapMs());
             if (silent != null) {
                 report(areas.definition(areaId), silent, p, out);
-                progress.put(areaId, p);
+                save(areaId, p);
             }
         }
     }
 
-    private List<String> openAreas() throws Exception {
-        List<String> open = new ArrayList<>();
+    private void loadOpenAreas() throws Exception {
+        openAreas = new TreeSet<>();
         for (Map.Entry<String, AreaProgress> e : progress.entries()) {
             if (e.getValue().open) {
-                open.add(e.getKey());
+                openAreas.add(e.getKey());
             }
         }
-        return open;
+    }
+
+    private void save(String areaId, AreaProgress p) throws Exception {
+        progress.put(areaId, p);
+        if (p.open) {
+            openAreas.add(areaId);
+        } else {
+            openAreas.remove(areaId);
+        }
     }
 
     /** Replays the phone's kept pings since the retention before the designation, up to now. */

@@ -2,6 +2,8 @@ package healthcode.jobs.functions;
 
 import healthcode.common.companions.Fixes;
 import healthcode.common.companions.LocatedPing;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -21,12 +23,31 @@ final class PingTrack {
                 TypeInformation.of(Fixes.class)));
     }
 
-    void remember(LocatedPing ping) throws Exception {
-        long day = Math.floorDiv(ping.ts, DAY) * DAY;
-        Fixes fixes = byDay.get(day);
-        fixes = fixes == null ? new Fixes() : fixes;
-        fixes.add(ping.ts, ping.lat, ping.lon);
-        byDay.put(day, fixes);
+    /** Keeps the pings, in time order within each day: one read and one write per day they fall on. */
+    void rememberAll(List<LocatedPing> pings) throws Exception {
+        TreeMap<Long, List<LocatedPing>> byDayNew = new TreeMap<>();
+        for (LocatedPing ping : pings) {
+            byDayNew.computeIfAbsent(Math.floorDiv(ping.ts, DAY) * DAY, d -> new ArrayList<>()).add(ping);
+        }
+        for (Map.Entry<Long, List<LocatedPing>> day : byDayNew.entrySet()) {
+            Fixes kept = byDay.get(day.getKey());
+            List<LocatedPing> added = day.getValue();
+            added.sort(LocatedPing.ORDER);
+            Fixes.Builder merged = new Fixes.Builder();
+            int k = 0;
+            int a = 0;
+            int keptSize = kept == null ? 0 : kept.size();
+            while (k < keptSize || a < added.size()) {
+                if (a == added.size() || (k < keptSize && kept.times[k] <= added.get(a).ts)) {
+                    merged.add(kept.times[k], kept.lats[k], kept.lons[k]);
+                    k++;
+                } else {
+                    merged.add(added.get(a).ts, added.get(a).lat, added.get(a).lon);
+                    a++;
+                }
+            }
+            byDay.put(day.getKey(), merged.build());
+        }
     }
 
     /** The kept pings from {@code since} to {@code until}, both included, in time order. */
