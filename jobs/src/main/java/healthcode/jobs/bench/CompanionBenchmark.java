@@ -3,7 +3,6 @@ package healthcode.jobs.bench;
 import healthcode.common.codec.InputStreamKind;
 import healthcode.common.codec.LocatedPings;
 import healthcode.common.codec.OutputEncoder;
-import healthcode.common.companions.LocatedPing;
 import healthcode.common.companions.PingLocator;
 import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.TowerTable;
@@ -15,13 +14,13 @@ import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.healthcode.HealthCodeInputs;
 import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
+import healthcode.jobs.serde.TrackCodecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -68,7 +67,7 @@ public final class CompanionBenchmark {
     private static void parseOnly(Path folder, HealthCodeConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         env.fromSource(source(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
-                .process(new DecodeFunction<>(locatedPings(config), p -> p), TypeInformation.of(LocatedPing.class))
+                .process(new DecodeFunction<>(locatedPings(config), p -> p), TrackCodecs.LOCATED_PING)
                 .sinkTo(new DiscardingSink<>());
         env.execute("benchmark-parse-only");
     }

@@ -22,6 +22,7 @@ import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.functions.StayFunction;
 import healthcode.jobs.Streams;
 import healthcode.jobs.healthcode.HealthCodeInputs;
+import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,17 +56,17 @@ public final class CompanionWorkflow {
         }
         Optional<DataStream<VenueShape>> venues = inputs.stream(env, InputStreamKind.VENUES).map(raw -> decode(raw,
                 new DecodeFunction<>(new InputDecoders.Venues(settings.maxPolygonKm2()), VenueShape::of),
-                VenueShape.class, InputStreamKind.VENUES, rejected));
+                TypeInformation.of(VenueShape.class), InputStreamKind.VENUES, rejected));
         Optional<DataStream<AreaDefinition>> areas = inputs.stream(env, InputStreamKind.RISK_AREAS).map(raw -> decode(raw,
                 new DecodeFunction<>(new InputDecoders.RiskAreas(settings.maxPolygonKm2()), AreaDefinition::of),
-                AreaDefinition.class, InputStreamKind.RISK_AREAS, rejected));
+                TypeInformation.of(AreaDefinition.class), InputStreamKind.RISK_AREAS, rejected));
         Optional<DataStream<String>> rawPings = inputs.stream(env, InputStreamKind.PINGS);
         if (rawPings.isEmpty()) {
             return new Result(null, rejected);
         }
         DataStream<LocatedPing> pings = decode(rawPings.get(),
                 new DecodeFunction<>(new LocatedPings(new PingLocator(towers, settings.h3Resolution())), p -> p),
-                LocatedPing.class, InputStreamKind.PINGS, rejected);
+                TrackCodecs.LOCATED_PING, InputStreamKind.PINGS, rejected);
 
         List<DataStream<CellEvent>> cellEvents = new ArrayList<>();
         cellEvents.add(stays(env, inputs, pings, settings, rejected));
@@ -81,7 +82,7 @@ public final class CompanionWorkflow {
         List<DataStream<PhoneEvent>> detections = new ArrayList<>();
         detections.add(companions);
         areas.ifPresent(a -> detections.add(pings
-                .map(AreaTrackEvent::of, TypeInformation.of(AreaTrackEvent.class)).name("pings-to-area-tracks")
+                .map(AreaTrackEvent::of, TrackCodecs.AREA_TRACK_EVENT).name("pings-to-area-tracks")
                 .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK))
                 .keyBy(e -> e.msisdn, Types.STRING)
                 .connect(a.broadcast(AreaStayFunction.AREAS))
@@ -95,7 +96,7 @@ public final class CompanionWorkflow {
                                                DataStream<LocatedPing> pings, CompanionSettings settings,
                                                List<DataStream<Rejection>> rejected) {
         List<DataStream<PhoneTrackEvent>> trackEvents = new ArrayList<>();
-        trackEvents.add(pings.map(PhoneTrackEvent::of, TypeInformation.of(PhoneTrackEvent.class)).name("pings-to-phones"));
+        trackEvents.add(pings.map(PhoneTrackEvent::of, TrackCodecs.PHONE_TRACK_EVENT).name("pings-to-phones"));
         inputs.stream(env, InputStreamKind.CASES).ifPresent(raw -> trackEvents.add(raw
                 // the health-code job reports rejected cases; this copy only needs the valid ones
                 .process(new DecodeFunction<CaseReport, CaseReport>(new InputDecoders.Cases(), c -> c),
@@ -103,7 +104,7 @@ public final class CompanionWorkflow {
                 .uid("decode-cases-for-companions").name("decode-cases-for-companions")
                 .flatMap(new CatalogRouting.CaseWindows(settings), TypeInformation.of(CaseWindow.class))
                 .name("case-windows")
-                .map(PhoneTrackEvent::of, TypeInformation.of(PhoneTrackEvent.class)).name("cases-to-phones")));
+                .map(PhoneTrackEvent::of, TrackCodecs.PHONE_TRACK_EVENT).name("cases-to-phones")));
         SingleOutputStreamOperator<CellEvent> stays = Streams.union(trackEvents)
                 .keyBy(e -> e.msisdn, Types.STRING)
                 .process(new StayFunction(settings), TypeInformation.of(CellEvent.class))
@@ -112,9 +113,10 @@ public final class CompanionWorkflow {
         return stays;
     }
 
-    private static <T> DataStream<T> decode(DataStream<String> raw, DecodeFunction<?, T> decoder, Class<T> type,
-                                            InputStreamKind kind, List<DataStream<Rejection>> rejected) {
-        SingleOutputStreamOperator<T> decoded = raw.process(decoder, TypeInformation.of(type))
+    private static <T> DataStream<T> decode(DataStream<String> raw, DecodeFunction<?, T> decoder,
+                                            TypeInformation<T> type, InputStreamKind kind,
+                                            List<DataStream<Rejection>> rejected) {
+        SingleOutputStreamOperator<T> decoded = raw.process(decoder, type)
                 .uid("decode-" + kind.topic()).name("decode-" + kind.topic());
         rejected.add(decoded.getSideOutput(DecodeFunction.REJECTED));
         return decoded;

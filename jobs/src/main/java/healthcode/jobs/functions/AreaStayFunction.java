@@ -8,6 +8,7 @@ import healthcode.common.companions.CompanionSettings;
 import healthcode.common.companions.LocatedPing;
 import healthcode.common.domain.AreaExposure;
 import healthcode.common.engine.PhoneEvent;
+import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TypeInformation.of(AreaTrackEvent.class),
-                e -> e.eventTime);
+        buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TrackCodecs.AREA_TRACK_EVENT, e -> e.eventTime);
         track = new PingTrack(ctx);
         progress = ctx.getMapState(new MapStateDescriptor<>("area-progress", Types.STRING,
                 TypeInformation.of(AreaProgress.class)));

@@ -11,6 +11,7 @@ import healthcode.common.companions.Stay;
 import healthcode.common.companions.VenueShape;
 import healthcode.common.domain.CompanionDetection;
 import healthcode.common.engine.PhoneEvent;
+import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import org.apache.flink.util.OutputTag;
  */
 public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, PhoneEvent> {
     public static final OutputTag<AreaTrackEvent> LOOK_BACK = new OutputTag<>("area-look-back",
-            TypeInformation.of(AreaTrackEvent.class));
+            TrackCodecs.AREA_TRACK_EVENT);
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
