@@ -1,6 +1,7 @@
 package healthcode.jobs.functions;
 
 import static healthcode.jobs.functions.TestRecords.at;
+import static healthcode.jobs.functions.TestRecords.local;
 import static healthcode.jobs.functions.Tracks.ELSEWHERE;
 import static healthcode.jobs.functions.Tracks.pings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,6 @@ import healthcode.common.domain.AreaLevel;
 import healthcode.common.domain.RiskArea;
 import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.GeoJsonGeometry;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -73,9 +73,6 @@ class AreaStayFunctionTest {
                 + local(e.areaExposure.detectedAt())).toList();
     }
 
-    private static String local(long t) {
-        return Instant.ofEpochMilli(t).atZone(TestRecords.ZONE).toLocalDateTime().toString().replace('T', ' ');
-    }
 
     @Test
     void aStayInsideAKnownAreaIsAnExposureWhenItEnds() throws Exception {

@@ -1,6 +1,7 @@
 package healthcode.jobs.functions;
 
 import static healthcode.jobs.functions.TestRecords.at;
+import static healthcode.jobs.functions.TestRecords.local;
 import static healthcode.jobs.functions.Tracks.ELSEWHERE;
 import static healthcode.jobs.functions.Tracks.HOME;
 import static healthcode.jobs.functions.Tracks.KTV;
@@ -13,7 +14,6 @@ import healthcode.common.companions.CellEvent;
 import healthcode.common.companions.LocatedPing;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.domain.Rejection;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -61,9 +61,6 @@ class StayFunctionTest {
         }).toList();
     }
 
-    private static String local(long t) {
-        return Instant.ofEpochMilli(t).atZone(TestRecords.ZONE).toLocalDateTime().toString().replace('T', ' ');
-    }
 
     @Test
     void pingsOutOfOrderBecomeStaysInEventTimeOrder_endedByAnotherCellOrBySilence() throws Exception {

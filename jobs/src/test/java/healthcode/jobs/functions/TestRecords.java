@@ -25,6 +25,11 @@ final class TestRecords {
 
     private TestRecords() {}
 
+    /** An instant as local time, {@code yyyy-MM-dd HH:mm}. */
+    static String local(long instant) {
+        return java.time.Instant.ofEpochMilli(instant).atZone(ZONE).toLocalDateTime().toString().replace('T', ' ');
+    }
+
     static long at(String local) {
         return LocalDateTime.parse(local.replace(' ', 'T')).atZone(ZONE).toInstant().toEpochMilli();
     }
