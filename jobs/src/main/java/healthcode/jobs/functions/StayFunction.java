@@ -160,7 +160,9 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
         StateSweeps.removeIf(recentStays, e -> e.getValue().to < now - settings.retentionMs());
         dwell.forgetBefore(since);
         if (windows != null) {
-            windows.removeIf(w -> w.to < since);
+            // a window is kept while a stay may still end in it, and its case id for the retention, so a
+            // repeated case record is still recognised
+            windows.removeIf(w -> w.to < since && w.reportedAt < now - settings.retentionMs());
             if (windows.isEmpty()) {
                 windows = null;
                 caseWindows.clear();
