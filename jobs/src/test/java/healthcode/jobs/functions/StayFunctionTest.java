@@ -98,7 +98,8 @@ class StayFunctionTest {
         send(pings("138", "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV));
         CaseWindow window = Tracks.window("c-1", "138", "2022-04-08 08:00", "2022-04-09 09:00", "2022-04-08 10:00");
         send(window);
-        harness.processWatermark(at("2022-04-12 00:00"));
+        harness.processWatermark(at("2022-04-08 12:00"));
+        harness.processWatermark(at("2022-04-11 00:00")); // a sweep after the window has closed
         harness.processElement(PhoneTrackEvent.of(window), at("2022-04-12 00:00"));
         harness.processWatermark(at("2022-04-13 00:00"));
         assertEquals(List.of("stay 138 2022-04-07 10:00..2022-04-07 11:30", "case c-1 2022-04-07 10:00..2022-04-07 11:30"),
