@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -37,12 +36,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private final CompanionSettings settings;
     private transient EventTimeBuffer<AreaTrackEvent> buffer;
     private transient PingTrack track;
-    private transient MapState<String, AreaProgress> progress;
+    private transient AreaVisits visits;
     private transient SweepSchedule sweeps;
     private transient RiskAreaIndex index;
-    /** Key of the element or timer being handled, and the areas it is in while it is handled. */
+    /** Key of the element or timer being handled. */
     private transient String phone;
-    private transient TreeSet<String> openAreas;
 
     public AreaStayFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -53,8 +51,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         var ctx = getRuntimeContext();
         buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TrackCodecs.AREA_TRACK_EVENT, e -> e.eventTime);
         track = new PingTrack(ctx);
-        progress = ctx.getMapState(new MapStateDescriptor<>("area-progress", Types.STRING,
-                TypeInformation.of(AreaProgress.class)));
+        visits = new AreaVisits(ctx);
         sweeps = new SweepSchedule(ctx, DAY);
     }
 
@@ -76,7 +73,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         if (event.eventTime > watermark) {
             buffer.add(event, ctx.timerService());
         } else if (event.kind == AreaTrackEvent.Kind.LOOK_BACK) {
-            loadOpenAreas();
+            visits.load();
             apply(watermark, List.of(event), ctx, out);
             finish(watermark, ctx.timerService(), ctx, out);
         } // a late ping is reported as rejected by the stay builder
@@ -91,7 +88,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         ready.values().forEach(events -> events.stream().filter(e -> e.kind == AreaTrackEvent.Kind.PING)
                 .forEach(e -> pings.add(e.ping)));
         track.rememberAll(pings);
-        loadOpenAreas();
+        visits.load();
         for (Map.Entry<Long, List<AreaTrackEvent>> instant : ready.entrySet()) {
             endSilentStays(instant.getKey() - 1, index(ctx), out);
             apply(instant.getKey(), instant.getValue(), ctx, out);
@@ -113,10 +110,10 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
                 lookBacks.add(e.areaId);
             }
         }
-        TreeSet<String> entered = new TreeSet<>(openAreas);
+        TreeSet<String> entered = visits.inside();
         pings.forEach(p -> entered.addAll(areas.designatedAround(p, instant)));
         for (String areaId : entered) {
-            AreaProgress p = progress.get(areaId);
+            AreaProgress p = visits.get(areaId);
             if (p == null) {
                 p = lookBack(areas, areas.definition(areaId), instant, out);
             } else {
@@ -125,11 +122,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
                             AreaStays.next(p, ping.ts, areas.holds(areaId, ping), settings.maxGapMs()), p, out);
                 }
             }
-            save(areaId, p);
+            visits.save(areaId, p);
         }
         for (String areaId : lookBacks) {
-            if (areas.definition(areaId) != null && !progress.contains(areaId)) {
-                save(areaId, lookBack(areas, areas.definition(areaId), instant, out));
+            if (areas.definition(areaId) != null && !visits.knows(areaId)) {
+                visits.save(areaId, lookBack(areas, areas.definition(areaId), instant, out));
             }
         }
     }
@@ -137,44 +134,26 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private void finish(long watermark, TimerService timers, ReadOnlyContext ctx, Collector<PhoneEvent> out)
             throws Exception {
         endSilentStays(watermark, index(ctx), out);
-        for (String areaId : openAreas) {
+        for (String areaId : visits.inside()) {
             // the area stay ends by silence if no ping comes within max-gap
-            timers.registerEventTimeTimer(progress.get(areaId).runLast + settings.maxGapMs());
+            timers.registerEventTimeTimer(visits.get(areaId).runLast + settings.maxGapMs());
         }
         if (sweeps.due(watermark, timers)) {
             long oldest = watermark - settings.retentionMs();
             track.forgetBefore(oldest);
-            StateSweeps.removeIf(progress, e -> !e.getValue().open && e.getValue().touchedAt < oldest);
-            sweeps.after(watermark, !track.isEmpty() || !progress.isEmpty() || !buffer.isEmpty(), timers);
+            visits.forgetLeftBefore(oldest);
+            sweeps.after(watermark, !track.isEmpty() || !visits.isEmpty() || !buffer.isEmpty(), timers);
         }
     }
 
     private void endSilentStays(long now, RiskAreaIndex areas, Collector<PhoneEvent> out) throws Exception {
-        for (String areaId : new ArrayList<>(openAreas)) {
-            AreaProgress p = progress.get(areaId);
+        for (String areaId : visits.inside()) {
+            AreaProgress p = visits.get(areaId);
             AreaStays.Ended silent = AreaStays.expired(p, now, settings.maxGapMs());
             if (silent != null) {
                 report(areas.definition(areaId), silent, p, out);
-                save(areaId, p);
+                visits.save(areaId, p);
             }
-        }
-    }
-
-    private void loadOpenAreas() throws Exception {
-        openAreas = new TreeSet<>();
-        for (Map.Entry<String, AreaProgress> e : progress.entries()) {
-            if (e.getValue().open) {
-                openAreas.add(e.getKey());
-            }
-        }
-    }
-
-    private void save(String areaId, AreaProgress p) throws Exception {
-        progress.put(areaId, p);
-        if (p.open) {
-            openAreas.add(areaId);
-        } else {
-            openAreas.remove(areaId);
         }
     }
 
