@@ -25,7 +25,8 @@ public final class TowerTable implements Serializable {
     /** Reads the lines of a {@code cellId,lat,lon} file; a header row is skipped. */
     public static TowerTable read(List<String> lines) {
         TowerTable table = new TowerTable();
-        for (String line : lines) {
+        for (String raw : lines) {
+            String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
             if (line.isBlank() || TowerCsv.isHeader(line)) {
                 continue;
             }

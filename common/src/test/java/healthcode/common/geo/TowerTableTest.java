@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 /** Tower pings are placed at their tower; bad rows are kept as rejections, unknown towers refused. */
 class TowerTableTest {
     private static final TowerTable TOWERS = TowerTable.read(List.of(
-            "cellId,lat,lon", "T-1,22.8170,108.3660", "T-2,north,108.3", "", "T-1,22.8200,108.3700"));
+            "\uFEFFcellId,lat,lon", "T-1,22.8170,108.3660", "T-2,north,108.3", "", "T-1,22.8200,108.3700"));
 
     @Test
-    void theHeaderIsSkipped_aLaterRowWins_andABadRowIsRejected() {
+    void theHeaderIsSkippedEvenAfterAByteOrderMark_aLaterRowWins_andABadRowIsRejected() {
         assertEquals(1, TOWERS.size());
         assertArrayEquals(new double[] {22.8200, 108.3700}, TOWERS.position("T-1"));
         assertEquals(1, TOWERS.rejections().size());
