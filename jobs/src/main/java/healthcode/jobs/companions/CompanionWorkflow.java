@@ -81,13 +81,17 @@ public final class CompanionWorkflow {
 
         List<DataStream<PhoneEvent>> detections = new ArrayList<>();
         detections.add(companions);
-        areas.ifPresent(a -> detections.add(pings
-                .map(AreaTrackEvent::of, TrackCodecs.AREA_TRACK_EVENT).name("pings-to-area-tracks")
-                .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK))
-                .keyBy(e -> e.msisdn, Types.STRING)
-                .connect(a.broadcast(AreaStayFunction.AREAS))
-                .process(new AreaStayFunction(settings), TypeInformation.of(PhoneEvent.class))
-                .uid("area-stays").name("area-stays")));
+        areas.ifPresent(a -> {
+            SingleOutputStreamOperator<PhoneEvent> exposures = pings
+                    .map(AreaTrackEvent::of, TrackCodecs.AREA_TRACK_EVENT).name("pings-to-area-tracks")
+                    .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK))
+                    .keyBy(e -> e.msisdn, Types.STRING)
+                    .connect(a.broadcast(AreaStayFunction.AREAS))
+                    .process(new AreaStayFunction(settings), TypeInformation.of(PhoneEvent.class))
+                    .uid("area-stays").name("area-stays");
+            detections.add(exposures);
+            rejected.add(exposures.getSideOutput(DecodeFunction.REJECTED));
+        });
         return new Result(Streams.union(detections), rejected);
     }
 

@@ -76,7 +76,10 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
             visits.load();
             apply(watermark, List.of(event), ctx, out);
             finish(watermark, ctx.timerService(), ctx, out);
-        } // a late ping is reported as rejected by the stay builder
+        } else {
+            // its stays may still be built (the stay builder's watermark can be behind), but not its area stays
+            ctx.output(Rejections.REJECTED, Rejections.latePing(event.ping, watermark, " for the risk-area tracker"));
+        }
     }
 
     @Override

@@ -14,13 +14,19 @@ final class Rejections {
 
     private Rejections() {}
 
+    /** A ping too late for the stay builder. */
     static Rejection latePing(LocatedPing ping, long watermark) {
+        return latePing(ping, watermark, "");
+    }
+
+    /** A ping too late for one stage, named in the reason. */
+    static Rejection latePing(LocatedPing ping, long watermark, String stage) {
         ObjectNode raw = JSON.createObjectNode();
         raw.put("msisdn", ping.msisdn);
         raw.put("ts", ping.ts);
         raw.put("lat", ping.lat);
         raw.put("lon", ping.lon);
         return new Rejection(InputStreamKind.PINGS.topic(), raw.toString(),
-                "late: the stream's watermark had passed " + watermark + " (ms) when the ping arrived", ping.ts);
+                "late" + stage + ": the stream's watermark had passed " + watermark + " (ms) when the ping arrived", ping.ts);
     }
 }

@@ -5,6 +5,7 @@ import static healthcode.jobs.functions.TestRecords.local;
 import static healthcode.jobs.functions.Tracks.ELSEWHERE;
 import static healthcode.jobs.functions.Tracks.pings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.common.companions.AreaDefinition;
 import healthcode.common.companions.AreaTrackEvent;
@@ -128,5 +129,15 @@ class AreaStayFunctionTest {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }
         assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    void aPingBehindTheWatermarkIsRejectedAsLateForTheTracker() throws Exception {
+        harness.watermark(at("2022-04-06 10:00"));
+        send(pings("139", "2022-04-06 09:59", "2022-04-06 09:59", 15, INSIDE));
+        List<String> reasons = harness.getSideOutput(DecodeFunction.REJECTED).stream()
+                .map(r -> r.getValue().source() + ": " + r.getValue().reason()).toList();
+        assertEquals(1, reasons.size());
+        assertTrue(reasons.get(0).startsWith("telecom.pings: late for the risk-area tracker: "), reasons.get(0));
     }
 }
