@@ -112,4 +112,16 @@ class MainTest {
         assertEquals("healthcode: " + config + ": companions.towerTable: " + temp.resolve("nowhere.csv").toAbsolutePath()
                 + " does not exist", line);
     }
+
+    @Test
+    void aBenchmarkWithAnUnusableSizeStopsWithOneMessage() {
+        assertEquals("healthcode: --phones needs a whole number", oneLineFailure("benchmark", "--phones", "many"));
+    }
+
+    @Test
+    void aCoverBenchmarkWithoutItsFileStopsWithOneMessage() {
+        Path missing = temp.resolve("none.geojson");
+        assertEquals("healthcode: no GeoJSON file " + missing, oneLineFailure("benchmark", "cover", "--geojson",
+                missing.toString()));
+    }
 }
