@@ -16,12 +16,13 @@ import healthcode.common.domain.CaseReport;
 import healthcode.common.domain.Rejection;
 import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.TowerTable;
+import healthcode.jobs.Streams;
 import healthcode.jobs.functions.AreaStayFunction;
 import healthcode.jobs.functions.CellIndexFunction;
 import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.functions.StayFunction;
-import healthcode.jobs.Streams;
 import healthcode.jobs.healthcode.HealthCodeInputs;
+import healthcode.jobs.serde.CellCodecs;
 import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +72,9 @@ public final class CompanionWorkflow {
         List<DataStream<CellEvent>> cellEvents = new ArrayList<>();
         cellEvents.add(stays(env, inputs, pings, settings, rejected));
         venues.ifPresent(v -> cellEvents.add(v.flatMap(new CatalogRouting.VenueCells(settings.h3Resolution()),
-                TypeInformation.of(CellEvent.class)).name("venue-cells")));
+                CellCodecs.CELL_EVENT).name("venue-cells")));
         areas.ifPresent(a -> cellEvents.add(a.flatMap(new CatalogRouting.AreaCells(settings.h3Resolution()),
-                TypeInformation.of(CellEvent.class)).name("area-cells")));
+                CellCodecs.CELL_EVENT).name("area-cells")));
         SingleOutputStreamOperator<PhoneEvent> companions = Streams.union(cellEvents)
                 .keyBy(e -> e.cell, Types.LONG)
                 .process(new CellIndexFunction(settings), TypeInformation.of(PhoneEvent.class))
@@ -111,7 +112,7 @@ public final class CompanionWorkflow {
                 .map(PhoneTrackEvent::of, TrackCodecs.PHONE_TRACK_EVENT).name("cases-to-phones")));
         SingleOutputStreamOperator<CellEvent> stays = Streams.union(trackEvents)
                 .keyBy(e -> e.msisdn, Types.STRING)
-                .process(new StayFunction(settings), TypeInformation.of(CellEvent.class))
+                .process(new StayFunction(settings), CellCodecs.CELL_EVENT)
                 .uid("stays").name("stays");
         rejected.add(stays.getSideOutput(DecodeFunction.REJECTED));
         return stays;

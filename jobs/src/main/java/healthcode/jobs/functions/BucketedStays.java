@@ -2,6 +2,7 @@ package healthcode.jobs.functions;
 
 import healthcode.common.companions.CompanionSettings;
 import healthcode.common.companions.Stay;
+import healthcode.jobs.serde.CellCodecs;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -9,7 +10,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
@@ -23,7 +23,7 @@ final class BucketedStays {
 
     BucketedStays(RuntimeContext context, CompanionSettings settings) {
         this.byBucket = context.getMapState(new MapStateDescriptor<>("stays-by-bucket", Types.LONG,
-                Types.LIST(TypeInformation.of(Stay.class))));
+                Types.LIST(CellCodecs.STAY)));
         this.longest = context.getState(new ValueStateDescriptor<>("longest-stay", Types.LONG));
         this.settings = settings;
     }

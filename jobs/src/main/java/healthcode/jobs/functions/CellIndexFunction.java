@@ -11,6 +11,7 @@ import healthcode.common.companions.Stay;
 import healthcode.common.companions.VenueShape;
 import healthcode.common.domain.CompanionDetection;
 import healthcode.common.engine.PhoneEvent;
+import healthcode.jobs.serde.CellCodecs;
 import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        buffer = new EventTimeBuffer<>(ctx, "pending-cell-events", TypeInformation.of(CellEvent.class), e -> e.eventTime);
+        buffer = new EventTimeBuffer<>(ctx, "pending-cell-events", CellCodecs.CELL_EVENT, e -> e.eventTime);
         stays = new BucketedStays(ctx, settings);
         caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
         areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));

@@ -8,6 +8,7 @@ import healthcode.common.companions.OpenStay;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.companions.Stay;
 import healthcode.common.companions.Stays;
+import healthcode.jobs.serde.CellCodecs;
 import healthcode.jobs.serde.TrackCodecs;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
         var ctx = getRuntimeContext();
         buffer = new EventTimeBuffer<>(ctx, "pending-track-events", TrackCodecs.PHONE_TRACK_EVENT, e -> e.eventTime);
         openStay = ctx.getState(new ValueStateDescriptor<>("open-stay", OpenStay.class));
-        recentStays = ctx.getMapState(new MapStateDescriptor<>("recent-stays", Types.LONG, TypeInformation.of(Stay.class)));
+        recentStays = ctx.getMapState(new MapStateDescriptor<>("recent-stays", Types.LONG, CellCodecs.STAY));
         dwell = new DwellHistory(ctx, settings);
         caseWindows = ctx.getState(new ValueStateDescriptor<>("case-windows",
                 Types.LIST(TypeInformation.of(CaseWindow.class))));

@@ -50,7 +50,10 @@ public final class TrackCodecs {
                 ping.write(e.ping, out);
                 return;
             }
-            CaseWindow w = e.window;
+            writeWindow(e.window, out);
+        }
+
+        void writeWindow(CaseWindow w, DataOutputView out) throws IOException {
             out.writeUTF(w.caseId);
             out.writeUTF(w.msisdn);
             out.writeInt(w.casePhones.size());
@@ -67,6 +70,10 @@ public final class TrackCodecs {
             if (PhoneTrackEvent.Kind.values()[in.readByte()] == PhoneTrackEvent.Kind.PING) {
                 return PhoneTrackEvent.of(ping.read(in));
             }
+            return PhoneTrackEvent.of(readWindow(in));
+        }
+
+        CaseWindow readWindow(DataInputView in) throws IOException {
             CaseWindow w = new CaseWindow();
             w.caseId = in.readUTF();
             w.msisdn = in.readUTF();
@@ -78,7 +85,7 @@ public final class TrackCodecs {
             w.from = in.readLong();
             w.to = in.readLong();
             w.reportedAt = in.readLong();
-            return PhoneTrackEvent.of(w);
+            return w;
         }
     }
 
