@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import healthcode.common.companions.CompanionSettings;
+import healthcode.common.geo.GeoJsonGeometry;
 import healthcode.common.geo.GridCells;
 import healthcode.common.time.Times;
 import healthcode.jobs.config.HealthCodeConfig;
@@ -22,11 +23,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * The companion job on the cluster against companions.md worked out by brute force: every pair of
- * stays in every cell compared, every dwell summed from scratch. A random town where phones move
- * between a few places, with gaps, gives exactly the same co-presences.
+ * stays in every cell compared, every dwell summed from scratch, every confined venue tested. A
+ * random town where phones move between a few places, with gaps, gives exactly the same co-presences.
  */
 class CompanionOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,9 +45,15 @@ class CompanionOracleTest {
     @TempDir
     Path temp;
 
-    private record Ping(String msisdn, long ts, int place) {}
+    private record Ping(String msisdn, long ts, double lat, double lon) {
+        long cell() {
+            return GRID.cellOf(lat, lon);
+        }
+    }
 
-    private record Stay(String msisdn, long cell, long from, long to) {}
+    private record Stay(String msisdn, long cell, long from, long to, List<Ping> pings) {}
+
+    private record Venue(String id, Geometry polygon, long at) {}
 
     private record Case(String id, List<String> phones, long from, long to, long reported) {}
 
@@ -60,8 +69,10 @@ class CompanionOracleTest {
             while (t.isBefore(START.plusDays(12))) {
                 int place = t.getHour() < 8 || t.getHour() >= 20 || random.nextInt(3) == 0 ? home
                         : random.nextInt(PLACES.length);
-                pings.add(new Ping(phone, Times.parseIso(ScenarioFiles.t(t.format(LOCAL))), place));
-                files.ping(phone, t.format(LOCAL), PLACES[place][0], PLACES[place][1]);
+                // at the places with a venue, half the pings fall outside it (about 65 m off), in the same cell
+                double lat = PLACES[place][0] + (place % 2 == 1 && random.nextBoolean() ? 0.0006 : 0);
+                pings.add(new Ping(phone, Times.parseIso(ScenarioFiles.t(t.format(LOCAL))), lat, PLACES[place][1]));
+                files.ping(phone, t.format(LOCAL), lat, PLACES[place][1]);
                 t = t.plusMinutes(5 + random.nextInt(random.nextInt(10) == 0 ? 120 : 35));
             }
         }
@@ -80,25 +91,44 @@ class CompanionOracleTest {
                     Times.parseIso(ScenarioFiles.t(isolated.format(LOCAL))),
                     Times.parseIso(ScenarioFiles.t(reported.format(LOCAL)))));
         }
+        List<Venue> venues = new ArrayList<>();
+        StringBuilder venueLines = new StringBuilder();
+        for (int place = 1; place < PLACES.length; place += 2) {
+            LocalDateTime registered = START.plusDays(random.nextInt(14));
+            double h = 0.0003;
+            double lat = PLACES[place][0];
+            double lon = PLACES[place][1];
+            String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[" + (lon - h) + "," + (lat - h) + "],[" + (lon + h)
+                    + "," + (lat - h) + "],[" + (lon + h) + "," + (lat + h) + "],[" + (lon - h) + "," + (lat + h) + "],["
+                    + (lon - h) + "," + (lat - h) + "]]]}";
+            venueLines.append("{\"type\":\"Feature\",\"properties\":{\"venueId\":\"venue-").append(place)
+                    .append("\",\"name\":\"v\",\"confined\":true,\"at\":\"").append(ScenarioFiles.t(registered.format(LOCAL)))
+                    .append("\"},\"geometry\":").append(polygon).append("}\n");
+            venues.add(new Venue("venue-" + place, GeoJsonGeometry.read(JSON.readTree(polygon)),
+                    Times.parseIso(ScenarioFiles.t(registered.format(LOCAL)))));
+        }
+        Path input = files.write(temp.resolve("in"), 9L);
+        Files.writeString(input.resolve("venues.geojson"), venueLines.toString());
         Path output = temp.resolve("out");
-        BackfillJob.run(new BackfillArguments(files.write(temp.resolve("in"), 9L), output, null, null, CONFIG),
-                HealthCodeConfig.load(CONFIG));
+        BackfillJob.run(new BackfillArguments(input, output, null, null, CONFIG), HealthCodeConfig.load(CONFIG));
 
-        List<String> expected = bruteForce(pings, cases);
+        List<String> expected = bruteForce(pings, cases, venues);
         List<String> actual = new ArrayList<>();
         for (String line : Files.readAllLines(output.resolve("companions.jsonl"))) {
             JsonNode n = JSON.readTree(line);
             actual.add(n.get("caseId").asText() + " " + n.get("msisdn").asText() + " " + n.get("cell").asText() + " "
                     + Times.parseIso(n.get("from").asText()) + ".." + Times.parseIso(n.get("to").asText()) + " @"
-                    + Times.parseIso(n.get("detectedAt").asText()));
+                    + Times.parseIso(n.get("detectedAt").asText()) + (n.get("confined").asBoolean()
+                    ? " in " + n.get("venueId").asText() : ""));
         }
         actual.sort(null);
         assertTrue(expected.size() > 20, "the town has companions: " + expected.size());
+        assertTrue(expected.stream().filter(e -> e.contains(" in venue-")).count() > 20, "some confined");
         assertEquals(expected, actual);
     }
 
     /** companions.md, read literally, over all pairs. */
-    private static List<String> bruteForce(List<Ping> pings, List<Case> cases) {
+    private static List<String> bruteForce(List<Ping> pings, List<Case> cases, List<Venue> venues) {
         Map<String, List<Ping>> byPhone = new TreeMap<>();
         pings.forEach(p -> byPhone.computeIfAbsent(p.msisdn(), k -> new ArrayList<>()).add(p));
         List<Stay> stays = new ArrayList<>();
@@ -108,12 +138,13 @@ class CompanionOracleTest {
             int first = 0;
             for (int i = 1; i <= track.size(); i++) {
                 Ping last = track.get(i - 1);
-                boolean ends = i == track.size() || track.get(i).place() != last.place()
+                boolean ends = i == track.size() || track.get(i).cell() != last.cell()
                         || track.get(i).ts() - last.ts() > gap;
                 if (ends) {
                     long to = i == track.size() ? last.ts() + gap : Math.min(track.get(i).ts(), last.ts() + gap);
                     if (to > track.get(first).ts()) {
-                        stays.add(new Stay(last.msisdn(), cell(last.place()), track.get(first).ts(), to));
+                        stays.add(new Stay(last.msisdn(), last.cell(), track.get(first).ts(), to,
+                                track.subList(first, i)));
                     }
                     first = i;
                 }
@@ -139,13 +170,23 @@ class CompanionOracleTest {
                     if (to - from >= SPEC.minOverlap().toMillis()
                             && (dwell(stays, own, to) > SPEC.minCumulativeDwell().toMillis()
                             || dwell(stays, other, to) > SPEC.minCumulativeDwell().toMillis())) {
+                        long detected = Math.max(c.reported(), to);
+                        String venue = venues.stream().filter(v -> v.at() <= detected
+                                        && inside(own, v, from, to) && inside(other, v, from, to))
+                                .map(Venue::id).sorted().findFirst().map(id -> " in " + id).orElse("");
                         found.add(c.id() + " " + other.msisdn() + " " + GridCells.address(own.cell()) + " " + from + ".."
-                                + to + " @" + Math.max(c.reported(), to));
+                                + to + " @" + detected + venue);
                     }
                 }
             }
         }
         return new ArrayList<>(found);
+    }
+
+    /** Whether one of the stay's pings within [from, to] lies in the venue. */
+    private static boolean inside(Stay stay, Venue venue, long from, long to) {
+        return stay.pings().stream().anyMatch(p -> p.ts() >= from && p.ts() <= to
+                && venue.polygon().covers(GeoJsonGeometry.WGS84.createPoint(new Coordinate(p.lon(), p.lat()))));
     }
 
     /** The phone's time in the stay's cell over the lookback before {@code at}. */
@@ -158,9 +199,5 @@ class CompanionOracleTest {
             }
         }
         return sum;
-    }
-
-    private static long cell(int place) {
-        return GRID.cellOf(PLACES[place][0], PLACES[place][1]);
     }
 }
