@@ -49,17 +49,8 @@ public final class PolygonIndex<K> {
         }
     }
 
-    public boolean contains(K key) {
-        return byKey.containsKey(key);
-    }
-
     public int size() {
         return byKey.size();
-    }
-
-    /** The cells that cover a polygon of the index. */
-    public long[] cellsOf(K key) {
-        return byKey.get(key).cells().clone();
     }
 
     /** The keys of the polygons that hold the position, whose cell is {@code cell}. */
@@ -82,9 +73,5 @@ public final class PolygonIndex<K> {
     public boolean holds(K key, double lat, double lon) {
         Entry<K> entry = byKey.get(key);
         return entry != null && entry.geometry().covers(GeoJsonGeometry.WGS84.createPoint(new Coordinate(lon, lat)));
-    }
-
-    public long cellOf(double lat, double lon) {
-        return grid.cellOf(lat, lon);
     }
 }
