@@ -28,10 +28,6 @@ final class PendingRecords<E> {
         byTime.put(eventTime, records);
     }
 
-    boolean isEmpty() throws Exception {
-        return byTime.isEmpty();
-    }
-
     /** Removes and returns the records of one instant. */
     List<E> take(long eventTime) throws Exception {
         List<E> records = byTime.get(eventTime);
