@@ -6,9 +6,7 @@ import healthcode.common.companions.CaseStay;
 import healthcode.common.companions.CellEvent;
 import healthcode.common.companions.CoPresence;
 import healthcode.common.companions.CompanionSettings;
-import healthcode.common.companions.ConfinedVenues;
 import healthcode.common.companions.Stay;
-import healthcode.common.companions.VenueShape;
 import healthcode.common.domain.CompanionDetection;
 import healthcode.common.engine.PhoneEvent;
 import healthcode.jobs.serde.CellCodecs;
@@ -18,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -45,10 +41,8 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     private transient BucketedStays stays;
     private transient ValueState<List<CaseStay>> caseStays;
     private transient ValueState<List<AreaDefinition>> areas;
-    private transient MapState<String, VenueShape> venues;
+    private transient CellVenues venues;
     private transient SweepSchedule sweeps;
-    /** The confined venues of the cell being handled, prepared once it needs them. */
-    private transient ConfinedVenues venuesOfCell;
 
     public CellIndexFunction(CompanionSettings settings) {
         this.settings = settings;
@@ -61,8 +55,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         stays = new BucketedStays(ctx, settings);
         caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
         areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));
-        venues = ctx.getMapState(new MapStateDescriptor<>("confined-venues", Types.STRING,
-                TypeInformation.of(VenueShape.class)));
+        venues = new CellVenues(ctx);
         sweeps = new SweepSchedule(ctx, SWEEP_INTERVAL);
     }
 
@@ -73,7 +66,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
             buffer.add(event, ctx.timerService());
             return;
         }
-        venuesOfCell = null;
+        venues.startKey();
         apply(watermark, List.of(event), ctx, out);
         finish(watermark, ctx.timerService());
     }
@@ -81,7 +74,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        venuesOfCell = null;
+        venues.startKey();
         for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
             apply(instant.getKey(), instant.getValue(), ctx, out);
         }
@@ -93,14 +86,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         ordered.sort(CellEvent.ORDER);
         for (CellEvent e : ordered) {
             switch (e.kind) {
-                case VENUE -> {
-                    if (e.venue.confined) {
-                        venues.put(e.venue.venueId, e.venue);
-                    } else {
-                        venues.remove(e.venue.venueId);
-                    }
-                    venuesOfCell = null;
-                }
+                case VENUE -> venues.register(e.venue);
                 case AREA -> designate(e.area, instant, ctx);
                 case STAY -> addStay(e.stay, instant, ctx, out);
                 case CASE_STAY -> addCaseStay(e.caseStay, out);
@@ -157,12 +143,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     private void emit(CaseStay caseStay, Stay stay, Collector<PhoneEvent> out) throws Exception {
-        if (venuesOfCell == null) {
-            List<VenueShape> shapes = new ArrayList<>();
-            venues.values().forEach(shapes::add);
-            venuesOfCell = new ConfinedVenues(shapes);
-        }
-        CompanionDetection detection = CoPresence.detect(caseStay, stay, venuesOfCell, settings);
+        CompanionDetection detection = CoPresence.detect(caseStay, stay, venues.prepared(), settings);
         if (detection != null) {
             out.collect(PhoneEvent.of(detection));
         }
