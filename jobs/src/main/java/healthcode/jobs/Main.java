@@ -1,6 +1,7 @@
 package healthcode.jobs;
 
 import healthcode.common.rules.EditionException;
+import healthcode.common.time.Times;
 import healthcode.jobs.backfill.BackfillArguments;
 import healthcode.jobs.bench.CompanionBenchmark;
 import healthcode.jobs.backfill.BackfillJob;
@@ -33,10 +34,17 @@ public final class Main {
             switch (argv[0]) {
                 case "backfill" -> {
                     BackfillArguments args = BackfillArguments.parse(rest, defaultConfig());
-                    BackfillJob.Result result = BackfillJob.run(args, HealthCodeConfig.load(args.config()));
+                    HealthCodeConfig config = HealthCodeConfig.load(args.config());
+                    BackfillJob.Result result = BackfillJob.run(args, config);
                     System.out.printf("backfill: %d changes, %d persons, %d companions, %d area exposures, %d rejected -> %s%n",
                             result.count("changes"), result.count("current"), result.count("companions"),
                             result.count("area-exposures"), result.count("rejected"), args.output());
+                    if (result.detectionsAfterHorizon() > 0) {
+                        int after = result.detectionsAfterHorizon();
+                        System.out.printf("backfill: %d %s after the horizon %s; --until a later time applies %s%n",
+                                after, after == 1 ? "detection lies" : "detections lie",
+                                Times.format(result.horizon(), config.outputZone()), after == 1 ? "it" : "them");
+                    }
                 }
                 case "demo" -> Demo.run(rest, home(), defaultConfig());
                 case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()), home());

@@ -124,4 +124,40 @@ class MainTest {
         assertEquals("healthcode: no GeoJSON file " + missing, oneLineFailure("benchmark", "cover", "--geojson",
                 missing.toString()));
     }
+
+    @Test
+    void aBackfillSaysWhenDetectionsLieAfterTheDefaultHorizon() throws Exception {
+        // a case reported first; a visitor stays with its phone until both fall silent, 30 minutes after the last ping
+        Path input = Files.createDirectories(temp.resolve("late-in"));
+        Files.writeString(input.resolve("cases.jsonl"), "{\"caseId\":\"c-1\",\"personId\":\"p-1\",\"msisdns\":[\"138\"],"
+                + "\"kind\":\"CONFIRMED\",\"onsetAt\":\"2022-04-02T08:00:00+08:00\",\"isolatedAt\":\"2022-04-04T20:00:00+08:00\","
+                + "\"reportedAt\":\"2022-04-03T09:00:00+08:00\"}\n");
+        StringBuilder pings = new StringBuilder();
+        for (int h = 0; h < 24; h++) {
+            for (String phone : h < 11 ? List.of("138") : List.of("138", "139")) {
+                pings.append("{\"msisdn\":\"").append(phone).append("\",\"ts\":\"2022-04-03T")
+                        .append(String.format("%02d", h)).append(":00:00+08:00\",\"lat\":22.817,\"lon\":108.366}\n");
+            }
+        }
+        for (int d = 1; d <= 2; d++) {
+            for (int h = 0; h < 24; h++) {
+                pings.append("{\"msisdn\":\"138\",\"ts\":\"2022-04-0").append(d).append("T").append(String.format("%02d", h))
+                        .append(":30:00+08:00\",\"lat\":22.817,\"lon\":108.366}\n");
+            }
+        }
+        Files.writeString(input.resolve("pings.jsonl"), pings.toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(new String[] {"backfill", "--input", input.toString(), "--output",
+                    temp.resolve("late-out").toString()}));
+        } finally {
+            System.setOut(originalOut);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("backfill: 1 detection lies after the horizon 2022-04-03T23:00:00+08:00; --until a later time "
+                + "applies it", lines.get(1), lines.toString());
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
 }

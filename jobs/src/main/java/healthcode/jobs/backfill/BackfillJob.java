@@ -54,7 +54,11 @@ public final class BackfillJob {
     static final String TOWERS_FILE = "towers.csv";
 
     /** Lines written per output file. */
-    public record Result(Map<OutputFiles.Output, Integer> lines, long horizon) {
+    /**
+     * Lines written per output file, the horizon, and how many detections lie after it (written, but
+     * their colour changes are beyond the horizon).
+     */
+    public record Result(Map<OutputFiles.Output, Integer> lines, long horizon, int detectionsAfterHorizon) {
         public int count(String output) {
             return lines.entrySet().stream().filter(e -> e.getKey().name.equals(output)).mapToInt(Map.Entry::getValue)
                     .sum();
@@ -116,7 +120,9 @@ public final class BackfillJob {
             for (OutputFiles.Output output : OutputFiles.Output.values()) {
                 lines.put(output, OutputFiles.merge(parts, output, args.output()));
             }
-            return new Result(lines, horizon);
+            int after = OutputFiles.countAfter(args.output(), OutputFiles.Output.COMPANIONS, "detectedAt", horizon)
+                    + OutputFiles.countAfter(args.output(), OutputFiles.Output.AREA_EXPOSURES, "detectedAt", horizon);
+            return new Result(lines, horizon, after);
         } finally {
             deleteRecursively(parts);
         }

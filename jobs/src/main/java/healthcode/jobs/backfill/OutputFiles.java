@@ -81,5 +81,20 @@ final class OutputFiles {
         return lines.size();
     }
 
+    /** How many lines of a written output file have {@code field} later than {@code instant}. */
+    static int countAfter(Path folder, Output output, String field, long instant) {
+        int count = 0;
+        try {
+            for (String line : Files.readAllLines(folder.resolve(output.name + ".jsonl"), StandardCharsets.UTF_8)) {
+                if (time(JSON.readTree(line), field) > instant) {
+                    count++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
     private record Line(String text, JsonNode node) {}
 }
