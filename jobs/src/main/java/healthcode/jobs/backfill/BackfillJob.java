@@ -19,28 +19,24 @@ import healthcode.jobs.healthcode.HealthCodeOutputs;
 import healthcode.jobs.healthcode.HealthCodeWorkflow;
 import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
+import healthcode.jobs.io.LocalFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -101,10 +97,8 @@ public final class BackfillJob {
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flinkConfig(config));
             HealthCodeInputs inputs = new HealthCodeInputs();
-            files.forEach((decoder, file) -> inputs.with(decoder.kind(), new SourceSpec(
-                    FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                            new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build(),
-                    watermarks.apply(decoder))));
+            files.forEach((decoder, file) -> inputs.with(decoder.kind(),
+                    new SourceSpec(LocalFiles.lines(file), watermarks.apply(decoder))));
             OutputEncoder encoder = new OutputEncoder(config.outputZone());
             HealthCodeOutputs outputs = new HealthCodeOutputs(
                     new JsonLinesSink<>(parts, OutputFiles.Output.CHANGES.name, encoder::change),
@@ -124,7 +118,7 @@ public final class BackfillJob {
                     + OutputFiles.countAfter(args.output(), OutputFiles.Output.AREA_EXPOSURES, "detectedAt", horizon);
             return new Result(lines, horizon, after);
         } finally {
-            deleteRecursively(parts);
+            LocalFiles.deleteRecursively(parts);
         }
     }
 
@@ -185,18 +179,5 @@ public final class BackfillJob {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.backfillParallelism());
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         return conf;
-    }
-
-    private static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.healthcode.HealthCodeInputs;
 import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
+import healthcode.jobs.io.LocalFiles;
 import healthcode.jobs.serde.TrackCodecs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -60,13 +59,13 @@ public final class CompanionBenchmark {
                     size.pings() / companions, companions / parse);
             System.out.printf("companion detections: %,d, area exposures: %,d%n", detections[0][0], detections[0][1]);
         } finally {
-            deleteRecursively(folder);
+            LocalFiles.deleteRecursively(folder);
         }
     }
 
     private static void parseOnly(Path folder, HealthCodeConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
-        env.fromSource(source(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
+        env.fromSource(LocalFiles.lines(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
                 .process(new DecodeFunction<>(locatedPings(config), p -> p), TrackCodecs.LOCATED_PING)
                 .sinkTo(new DiscardingSink<>());
         env.execute("benchmark-parse-only");
@@ -76,13 +75,13 @@ public final class CompanionBenchmark {
     private static long[] companions(Path folder, HealthCodeConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         HealthCodeInputs inputs = new HealthCodeInputs()
-                .with(InputStreamKind.PINGS, new SourceSpec(source(folder.resolve("pings.jsonl")),
+                .with(InputStreamKind.PINGS, new SourceSpec(LocalFiles.lines(folder.resolve("pings.jsonl")),
                         WatermarkStrategy.noWatermarks()))
-                .with(InputStreamKind.CASES, new SourceSpec(source(folder.resolve("cases.jsonl")),
+                .with(InputStreamKind.CASES, new SourceSpec(LocalFiles.lines(folder.resolve("cases.jsonl")),
                         WatermarkStrategy.noWatermarks()))
-                .with(InputStreamKind.VENUES, new SourceSpec(source(folder.resolve("venues.geojson")),
+                .with(InputStreamKind.VENUES, new SourceSpec(LocalFiles.lines(folder.resolve("venues.geojson")),
                         WatermarkStrategy.noWatermarks()))
-                .with(InputStreamKind.RISK_AREAS, new SourceSpec(source(folder.resolve("risk-areas.geojson")),
+                .with(InputStreamKind.RISK_AREAS, new SourceSpec(LocalFiles.lines(folder.resolve("risk-areas.geojson")),
                         WatermarkStrategy.noWatermarks()));
         Path out = Files.createDirectories(folder.resolve("out"));
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
@@ -114,11 +113,6 @@ public final class CompanionBenchmark {
         return StreamExecutionEnvironment.createLocalEnvironment(BackfillJob.flinkConfig(config));
     }
 
-    private static FileSource<String> source(Path file) {
-        return FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
-    }
-
     private interface Job {
         void run() throws Exception;
     }
@@ -138,14 +132,6 @@ public final class CompanionBenchmark {
             return Integer.parseInt(args.get(i + 1));
         } catch (IndexOutOfBoundsException | NumberFormatException e) {
             throw new UsageException(name + " needs a whole number");
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

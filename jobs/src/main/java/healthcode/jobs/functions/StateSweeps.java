@@ -11,10 +11,6 @@ import org.apache.flink.api.common.state.ValueState;
 final class StateSweeps {
     private StateSweeps() {}
 
-    /** {@code time + interval}, or the end of time (a backfill's last watermark) when that overflows. */
-    static long after(long time, long interval) {
-        return time > Long.MAX_VALUE - interval ? Long.MAX_VALUE : time + interval;
-    }
 
     /** Removes the entries that match; keys are collected first, so no iterator is written through. */
     static <K, V> void removeIf(MapState<K, V> state, Predicate<Map.Entry<K, V>> expired) throws Exception {

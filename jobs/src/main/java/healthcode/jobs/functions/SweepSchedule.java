@@ -42,7 +42,8 @@ final class SweepSchedule {
     }
 
     private void next(long now, TimerService timers) throws Exception {
-        long at = StateSweeps.after(now, interval);
+        // the end of time (a backfill's last watermark) when now + interval overflows
+        long at = now > Long.MAX_VALUE - interval ? Long.MAX_VALUE : now + interval;
         if (at <= now) {
             sweepAt.clear(); // the end of time (a backfill's last watermark): no later event comes
             return;

@@ -67,7 +67,7 @@ public final class HealthCodeWorkflow {
         }
         List<DataStream<PersonEvent>> personStreams = new ArrayList<>(persons.events);
         if (!phones.events.isEmpty()) {
-            SingleOutputStreamOperator<PersonEvent> bound = union(phones.events)
+            SingleOutputStreamOperator<PersonEvent> bound = Streams.union(phones.events)
                     .keyBy(e -> e.msisdn, Types.STRING)
                     .process(new SubscriberBindingFunction(), TypeInformation.of(PersonEvent.class))
                     .uid("subscriber-binding").name("subscriber-binding");
@@ -78,7 +78,7 @@ public final class HealthCodeWorkflow {
                     .uid("sink-area-exposures").name("sink-area-exposures");
         }
         if (!personStreams.isEmpty()) {
-            SingleOutputStreamOperator<ColourChange> changes = union(personStreams)
+            SingleOutputStreamOperator<ColourChange> changes = Streams.union(personStreams)
                     .keyBy(e -> e.personId, Types.STRING)
                     .process(new HealthCodeFunction(engine, horizon), TypeInformation.of(ColourChange.class))
                     .uid("health-code").name("health-code");
@@ -90,12 +90,8 @@ public final class HealthCodeWorkflow {
         rejections.addAll(phones.rejected);
         rejections.addAll(rejectedUpstream);
         if (!rejections.isEmpty()) {
-            union(rejections).sinkTo(outputs.rejected()).uid("sink-rejected").name("sink-rejected");
+            Streams.union(rejections).sinkTo(outputs.rejected()).uid("sink-rejected").name("sink-rejected");
         }
-    }
-
-    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
-        return Streams.union(streams);
     }
 
     /** The decoded events of several input streams, and their rejections. */
