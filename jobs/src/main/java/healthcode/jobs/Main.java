@@ -9,6 +9,11 @@ import healthcode.jobs.backfill.UsageException;
 import healthcode.jobs.config.ConfigException;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.demo.Demo;
+import healthcode.jobs.kafka.LiveWatermarks;
+import healthcode.jobs.kafka.LocalKafka;
+import healthcode.jobs.kafka.TopicAdmin;
+import healthcode.jobs.live.LiveJobs;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +21,9 @@ import java.util.List;
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
     static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
-            + " [--config FILE] | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
+            + " [--config FILE] | kafka start|stop [--dir DIR] [--port N] | topics [--config FILE]"
+            + " | live companions|health-codes [--config FILE]"
+            + " | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
 
     private Main() {}
 
@@ -47,6 +54,28 @@ public final class Main {
                     }
                 }
                 case "demo" -> Demo.run(rest, home(), defaultConfig());
+                case "kafka" -> kafka(rest);
+                case "topics" -> {
+                    Options options = Options.parse(rest, List.of("--config"), "topics [--config FILE]");
+                    HealthCodeConfig config = HealthCodeConfig.load(Path.of(options.get("--config",
+                            defaultConfig().toString())));
+                    try (TopicAdmin admin = new TopicAdmin(config.live())) {
+                        admin.createTopics().forEach(line -> System.out.println("topics: " + line));
+                    }
+                }
+                case "live" -> {
+                    Options options = Options.parse(rest, List.of("--config"), "live companions|health-codes [--config FILE]");
+                    if (options.words().size() != 1) {
+                        throw new UsageException("live: name one job: companions or health-codes");
+                    }
+                    HealthCodeConfig config = HealthCodeConfig.load(Path.of(options.get("--config",
+                            defaultConfig().toString())));
+                    LiveJobs.Job job = LiveJobs.Job.of(options.words().get(0));
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                            LiveJobs.flinkConfig(config.live(), job));
+                    LiveJobs.define(env, config, job, LiveWatermarks.SYSTEM);
+                    env.execute(job.settings(config.live()).name());
+                }
                 case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()), home());
                 default -> {
                     System.err.println("unknown command '" + argv[0] + "'; " + USAGE);
@@ -61,6 +90,24 @@ public final class Main {
             System.err.println("healthcode: failed: " + e);
             e.printStackTrace(System.err);
             return 1;
+        }
+    }
+
+    private static void kafka(List<String> rest) throws Exception {
+        String usage = "kafka start|stop [--dir DIR] [--port N]";
+        Options options = Options.parse(rest, List.of("--dir", "--port"), usage);
+        if (options.words().size() != 1) {
+            throw new UsageException("usage: " + usage);
+        }
+        Path dir = Path.of(options.get("--dir", home().resolve(".local").resolve("kafka").toString()));
+        switch (options.words().get(0)) {
+            case "start" -> {
+                LocalKafka kafka = LocalKafka.start(home(), dir, options.port("--port", 9092), true);
+                System.out.println("kafka: broker at " + kafka.bootstrapServers() + ", data in " + dir);
+            }
+            case "stop" -> System.out.println(LocalKafka.stop(dir) ? "kafka: stopped the broker of " + dir
+                    : "kafka: no broker runs from " + dir);
+            default -> throw new UsageException("usage: " + usage);
         }
     }
 

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -24,17 +22,18 @@ import java.util.List;
  * @param stateBackend {@code rocksdb} (production) or {@code hashmap}
  * @param companions the numbers of companions.md
  * @param towerTable the tower table for live runs, or null (a backfill reads towers.csv from its input folder)
+ * @param live the live jobs on Kafka
  */
 public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone, EngineSettings engine,
                                int backfillParallelism, String stateBackend, CompanionSettings companions,
-                               Path towerTable) {
+                               Path towerTable, LiveConfig live) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The same configuration with another backfill parallelism and state backend. */
     public HealthCodeConfig withBackfill(int parallelism, String backend) {
         return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend, companions,
-                towerTable);
+                towerTable, live);
     }
 
     public static HealthCodeConfig load(Path file) {
@@ -47,8 +46,8 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         } catch (IOException e) {
             throw new ConfigException(file + ": not readable YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        Reader r = new Reader(file, root == null || root.isNull() ? YAML.createObjectNode() : root);
-        r.onlyKeys("", root, List.of("editions", "outputZone", "engine", "companions", "backfill"));
+        ConfigReader r = new ConfigReader(file, root == null || root.isNull() ? YAML.createObjectNode() : root);
+        r.onlyKeys("", root, List.of("editions", "outputZone", "engine", "companions", "backfill", "live"));
         Path base = file.toAbsolutePath().getParent();
         Path editions = base.resolve(r.text("editions", "editions"));
         ZoneId zone;
@@ -88,75 +87,6 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         String towers = r.text(c, "companions.towerTable", null);
         return new HealthCodeConfig(file, editions, zone,
                 new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend,
-                companions, towers == null ? null : base.resolve(towers));
-    }
-
-    /** Strict, path-aware access to the YAML tree. */
-    private record Reader(Path file, JsonNode root) {
-        void onlyKeys(String path, JsonNode node, List<String> allowed) {
-            if (node == null || node.isNull()) {
-                return;
-            }
-            if (!node.isObject()) {
-                throw new ConfigException(file + ": " + (path.isEmpty() ? "top level" : path) + ": must be a mapping");
-            }
-            List<String> unknown = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    unknown.add(key);
-                }
-            }
-            if (!unknown.isEmpty()) {
-                throw new ConfigException(file + ": " + (path.isEmpty() ? "" : path + ": ") + "unknown key '"
-                        + unknown.get(0) + "'; allowed: " + allowed);
-            }
-        }
-
-        JsonNode section(String key, List<String> allowed) {
-            JsonNode node = root.get(key);
-            onlyKeys(key, node, allowed);
-            return node;
-        }
-
-        String text(String key, String fallback) {
-            return text(root, key, fallback);
-        }
-
-        String text(JsonNode node, String path, String fallback) {
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            JsonNode value = node == null ? null : node.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isTextual() || value.textValue().isBlank()) {
-                throw new ConfigException(file + ": " + path + ": must be a non-empty string");
-            }
-            return value.textValue();
-        }
-
-        int nonNegativeInt(JsonNode node, String path, int fallback) {
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            JsonNode value = node == null ? null : node.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-                throw new ConfigException(file + ": " + path + ": must be a whole number, zero or more");
-            }
-            return value.intValue();
-        }
-
-        int positiveInt(JsonNode node, String path, int fallback) {
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            JsonNode value = node == null ? null : node.get(key);
-            if (value == null || value.isNull()) {
-                return fallback;
-            }
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() <= 0) {
-                throw new ConfigException(file + ": " + path + ": must be a positive integer");
-            }
-            return value.intValue();
-        }
+                companions, towers == null ? null : base.resolve(towers), LiveConfig.parse(r, root, base));
     }
 }

@@ -1,0 +1,51 @@
+package healthcode.jobs;
+
+import healthcode.jobs.backfill.UsageException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --name value} options after a command, and the words that are not options. */
+record Options(Map<String, String> values, List<String> words) {
+
+    static Options parse(List<String> args, List<String> allowed, String usage) {
+        Map<String, String> values = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                words.add(arg);
+                continue;
+            }
+            if (!allowed.contains(arg)) {
+                throw new UsageException("unknown option " + arg + "; usage: " + usage);
+            }
+            if (i + 1 >= args.size()) {
+                throw new UsageException("option " + arg + " needs a value");
+            }
+            values.put(arg, args.get(++i));
+        }
+        return new Options(values, words);
+    }
+
+    String get(String option, String fallback) {
+        return values.getOrDefault(option, fallback);
+    }
+
+    int port(String option, int fallback) {
+        String value = values.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + ": not a port number: " + value);
+    }
+}

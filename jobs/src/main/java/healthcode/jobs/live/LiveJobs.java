@@ -1,0 +1,219 @@
+package healthcode.jobs.live;
+
+import healthcode.common.codec.InputDecoder;
+import healthcode.common.codec.InputDecoders;
+import healthcode.common.codec.OutputEncoder;
+import healthcode.common.domain.AreaExposure;
+import healthcode.common.domain.ColourChange;
+import healthcode.common.domain.CompanionDetection;
+import healthcode.common.domain.CurrentState;
+import healthcode.common.domain.Rejection;
+import healthcode.common.engine.HealthCodeEngine;
+import healthcode.common.geo.TowerTable;
+import healthcode.common.rules.EditionBook;
+import healthcode.common.rules.EditionLoader;
+import healthcode.jobs.config.ConfigException;
+import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.healthcode.HealthCodeInputs;
+import healthcode.jobs.healthcode.HealthCodeOutputs;
+import healthcode.jobs.healthcode.HealthCodeWorkflow;
+import healthcode.jobs.healthcode.SourceSpec;
+import healthcode.jobs.kafka.JsonRecords;
+import healthcode.jobs.kafka.LiveWatermarks;
+import healthcode.jobs.kafka.RawRecords;
+import healthcode.jobs.kafka.TopicAdmin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The two live jobs on Kafka: checks the broker, builds the Kafka sources and exactly-once sinks the
+ * configuration names, and hands them to the jobs' workflows.
+ */
+public final class LiveJobs {
+    /** The live jobs, by the name the command line uses. */
+    public enum Job {
+        COMPANIONS("companions"), HEALTH_CODES("health-codes");
+
+        public final String command;
+
+        Job(String command) {
+            this.command = command;
+        }
+
+        public static Job of(String command) {
+            for (Job job : values()) {
+                if (job.command.equals(command)) {
+                    return job;
+                }
+            }
+            throw new ConfigException("unknown live job '" + command + "'; jobs: companions, health-codes");
+        }
+
+        public LiveConfig.Job settings(LiveConfig live) {
+            return this == COMPANIONS ? live.companionJob() : live.healthCodeJob();
+        }
+    }
+
+    private static final List<InputDecoder<?>> COMPANION_INPUTS = List.of(new InputDecoders.Pings(),
+            new InputDecoders.Venues(), new InputDecoders.RiskAreas(), new InputDecoders.Cases());
+
+    private LiveJobs() {}
+
+    /** Flink settings of a live job: parallelism, exactly-once checkpoints, state backend and restarts. */
+    public static Configuration flinkConfig(LiveConfig live, Job job) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.NAME, job.settings(live).name());
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, job.settings(live).parallelism());
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, live.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, live.checkpointTimeout());
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, live.checkpointDirectory() + "/" + job.settings(live).name());
+        // kept on cancellation, so a job stopped by mistake resumes from its last checkpoint
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(StateBackendOptions.STATE_BACKEND, live.stateBackend());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, live.restartAttempts());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, live.restartDelay());
+        return conf;
+    }
+
+    /** Checks the broker and topics, then defines the job's workflow on {@code env}. */
+    public static void define(StreamExecutionEnvironment env, HealthCodeConfig config, Job job,
+                              LiveWatermarks.Clock clock) throws InterruptedException {
+        LiveConfig live = config.live();
+        int linkPartitions = checkBroker(live);
+        OutputEncoder encoder = new OutputEncoder(config.outputZone());
+        LiveConfig.Job settings = job.settings(live);
+        HealthCodeInputs inputs = new HealthCodeInputs();
+        List<InputDecoder<?>> decoders = job == Job.COMPANIONS ? COMPANION_INPUTS : HealthCodeWorkflow.decoders();
+        for (InputDecoder<?> decoder : decoders) {
+            String topic = live.topic(decoder.kind().topic());
+            inputs.with(decoder.kind(), new SourceSpec(source(live, settings, topic, new RawRecords()),
+                    watermarks(live, decoder, clock)));
+        }
+        KafkaSink<Rejection> rejected = sink(live, settings, "rejected", new JsonRecords<Rejection>(
+                live.topic("rejected"), r -> null, encoder::rejection, r -> r.at()));
+        if (job == Job.COMPANIONS) {
+            CompanionJob.defineWorkflow(env, inputs, new CompanionJob.Outputs(
+                    sink(live, settings, "detections", new LinkSerialization.Writer(live.topic(LiveConfig.DETECTIONS),
+                            config.outputZone())), linkPartitions, live.progressStep(), rejected),
+                    config.companions(), towers(config));
+        } else {
+            HealthCodeOutputs outputs = new HealthCodeOutputs(
+                    sink(live, settings, "changes", new JsonRecords<ColourChange>(live.topic("healthcode.changes"),
+                            c -> c.personId(), encoder::change, c -> c.at())),
+                    sink(live, settings, "current", new JsonRecords<CurrentState>(live.topic(LiveConfig.CURRENT),
+                            s -> s.personId(), encoder::current, s -> s.since())),
+                    rejected,
+                    sink(live, settings, "companions", new JsonRecords<CompanionDetection>(live.topic("companions"),
+                            d -> d.msisdn(), encoder::companion, d -> d.detectedAt())),
+                    sink(live, settings, "area-exposures", new JsonRecords<AreaExposure>(live.topic("area-exposures"),
+                            a -> a.msisdn(), encoder::areaExposure, a -> a.detectedAt())));
+            EditionBook book = new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), null);
+            HealthCodeJob.defineWorkflow(env, inputs, source(live, settings, live.topic(LiveConfig.DETECTIONS),
+                    new LinkSerialization.Reader()), live.topic(LiveConfig.DETECTIONS), outputs,
+                    new HealthCodeEngine(book, config.engine()));
+        }
+    }
+
+    /**
+     * Every topic exists, and the broker allows the transaction timeout; returns the link's partition count.
+     */
+    private static int checkBroker(LiveConfig live) throws InterruptedException {
+        try (TopicAdmin admin = new TopicAdmin(live)) {
+            for (String topic : LiveConfig.TOPICS) {
+                admin.partitions(live.topic(topic));
+            }
+            long max = admin.maxTransactionTimeoutMs();
+            if (live.transactionTimeout().toMillis() > max) {
+                throw new ConfigException("live.transactionTimeoutMinutes (" + live.transactionTimeout().toMinutes()
+                        + ") exceeds the broker's transaction.max.timeout.ms (" + max + " ms): lower it or raise the broker's");
+            }
+            return admin.partitions(live.topic(LiveConfig.DETECTIONS));
+        }
+    }
+
+    private static <T> KafkaSource<T> source(LiveConfig live, LiveConfig.Job job, String topic,
+                                             KafkaRecordDeserializationSchema<T> records) {
+        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
+        // only what the producers committed: a job's aborted transactions are never read
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put("commit.offsets.on.checkpoint", "true");
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(live.bootstrapServers())
+                .setProperties(properties)
+                .setTopics(topic)
+                .setGroupId(job.name())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(records)
+                .build();
+    }
+
+    private static <T> KafkaSink<T> sink(LiveConfig live, LiveConfig.Job job, String name,
+                                         KafkaRecordSerializationSchema<T> records) {
+        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
+        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(live.transactionTimeout().toMillis()));
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(live.bootstrapServers())
+                .setKafkaProducerConfig(properties)
+                .setRecordSerializer(records)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                // stable per job and sink: a restarted job finds and finishes its own transactions
+                .setTransactionalIdPrefix(job.transactionalIdPrefix() + "-" + name)
+                .build();
+    }
+
+    private static WatermarkStrategy<String> watermarks(LiveConfig live, InputDecoder<?> decoder,
+                                                        LiveWatermarks.Clock clock) {
+        SerializableTimestampAssigner<String> eventTime = (raw, kafkaTimestamp) -> eventTime(decoder, raw);
+        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(live.maxOutOfOrderness(),
+                live.idleTimeout(), live.clockLag(), clock)).withTimestampAssigner(eventTime);
+    }
+
+    /**
+     * A record's event time; a record that cannot be read (it will be rejected) has none and moves no
+     * watermark, so junk cannot make the valid records after it late.
+     */
+    private static <T> long eventTime(InputDecoder<T> decoder, String raw) {
+        var decoded = decoder.decode(raw);
+        return decoded.ok() ? decoder.eventTime(decoded.value()) : Long.MIN_VALUE;
+    }
+
+    private static TowerTable towers(HealthCodeConfig config) {
+        if (config.towerTable() == null) {
+            return TowerTable.empty();
+        }
+        try {
+            return TowerTable.read(Files.readAllLines(config.towerTable(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(config.file() + ": companions.towerTable: cannot read " + config.towerTable());
+        }
+    }
+}
