@@ -109,10 +109,14 @@ public final class OutputEncoder implements Serializable {
         });
     }
 
+    /** Longest raw text a rejection carries; a longer one is cut, and says how long it was. */
+    public static final int MAX_REJECTED_RAW_CHARS = 64 * 1024;
+
     public String rejection(Rejection r) {
         return object(g -> {
             g.writeStringField("source", r.source());
-            g.writeStringField("raw", r.raw());
+            g.writeStringField("raw", r.raw().length() <= MAX_REJECTED_RAW_CHARS ? r.raw()
+                    : r.raw().substring(0, MAX_REJECTED_RAW_CHARS) + "... (cut from " + r.raw().length() + " characters)");
             g.writeStringField("reason", r.reason());
             time(g, "at", r.at());
         });

@@ -13,10 +13,10 @@ import java.util.Random;
 /**
  * A seeded synthetic city for the companion benchmark: phones ping every 15 minutes, at home at
  * night, at one of a few workplaces (confined venues) by day, somewhere random in the evening; some
- * phones are cases reported at the end, and five compounds are designated risk areas half way
+ * phones are cases isolated a day before the end and reported at the end, and five compounds are designated risk areas half way
  * through, from the start. The same seed gives the same files.
  */
-final class SyntheticCity {
+public final class SyntheticCity {
     static final long START = Instant.parse("2022-04-01T00:00:00Z").toEpochMilli() - 8 * 3600_000L;
     private static final long QUARTER = 15 * 60_000L;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
@@ -24,11 +24,11 @@ final class SyntheticCity {
     private static final double LON = 108.30;
     private static final double SPAN = 0.10;
 
-    record Size(long pings, int cases) {}
+    public record Size(long pings, int cases) {}
 
     private SyntheticCity() {}
 
-    static Size write(Path folder, int phones, int days, long seed) throws IOException {
+    public static Size write(Path folder, int phones, int days, long seed) throws IOException {
         Random random = new Random(seed);
         double[][] homes = new double[phones][];
         double[][] workplaces = new double[Math.max(1, phones / 40)][];
@@ -62,7 +62,7 @@ final class SyntheticCity {
                 out.write("{\"caseId\":\"c-" + c + "\",\"personId\":\"p-" + phone + "\",\"msisdns\":[\"139"
                         + String.format("%08d", phone) + "\"],\"kind\":\"CONFIRMED\",\"onsetAt\":\""
                         + ISO.format(Instant.ofEpochMilli(reported - 2 * 24 * 3600_000L)) + "\",\"isolatedAt\":\""
-                        + ISO.format(Instant.ofEpochMilli(reported)) + "\",\"reportedAt\":\""
+                        + ISO.format(Instant.ofEpochMilli(reported - 24 * 3600_000L)) + "\",\"reportedAt\":\""
                         + ISO.format(Instant.ofEpochMilli(reported)) + "\"}\n");
             }
         }

@@ -27,7 +27,9 @@ public final class JsonRecords<T> implements KafkaRecordSerializationSchema<T> {
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
         String k = key.apply(element);
-        return new ProducerRecord<>(topic, null, eventTime.apply(element),
+        Long time = eventTime.apply(element);
+        // Kafka takes no time before 1970; such a record is stamped when it is written
+        return new ProducerRecord<>(topic, null, time == null || time < 0 ? null : time,
                 k == null ? null : k.getBytes(StandardCharsets.UTF_8), json.apply(element).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -32,11 +32,12 @@ public final class LinkSerialization {
             RecordHeaders headers = new RecordHeaders();
             headers.add(KIND_HEADER, r.kind.name().getBytes(StandardCharsets.UTF_8));
             if (r.kind == LinkRecord.Kind.PROGRESS) {
-                return new ProducerRecord<>(topic, r.partition, r.progress, null, bytes(r.progressJson()), headers);
+                return new ProducerRecord<>(topic, r.partition, null, null, bytes(r.progressJson()), headers);
             }
             String json = r.kind == LinkRecord.Kind.COMPANION ? encoder.companion(r.detection.companion)
                     : encoder.areaExposure(r.detection.areaExposure);
-            return new ProducerRecord<>(topic, null, r.detection.eventTime, bytes(r.detection.msisdn), bytes(json), headers);
+            return new ProducerRecord<>(topic, null, r.detection.eventTime < 0 ? null : r.detection.eventTime,
+                    bytes(r.detection.msisdn), bytes(json), headers);
         }
 
         private static byte[] bytes(String text) {

@@ -26,6 +26,7 @@ import healthcode.jobs.kafka.TopicAdmin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -193,8 +194,11 @@ public final class LiveJobs {
     private static WatermarkStrategy<String> watermarks(LiveConfig live, InputDecoder<?> decoder,
                                                         LiveWatermarks.Clock clock) {
         SerializableTimestampAssigner<String> eventTime = (raw, kafkaTimestamp) -> eventTime(decoder, raw);
-        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(live.maxOutOfOrderness(),
-                live.idleTimeout(), live.clockLag(), clock)).withTimestampAssigner(eventTime);
+        Duration bound = live.maxOutOfOrderness();
+        Duration idle = live.idleTimeout();
+        Duration lag = live.clockLag();
+        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(bound, idle, lag, clock))
+                .withTimestampAssigner(eventTime);
     }
 
     /**

@@ -1,0 +1,104 @@
+package healthcode.jobs.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.common.codec.Decoded;
+import healthcode.common.codec.GeoJsonFeatures;
+import healthcode.common.codec.InputDecoder;
+import healthcode.common.codec.InputDecoders;
+import healthcode.jobs.config.LiveConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Streams a folder of input files (as a backfill reads them) into the input topics the way the bureau's
+ * feeds would: all streams merged in event-time order, each record keyed by its phone or person so one
+ * subject's records stay in order in one partition. A record whose time cannot be read goes where it stood.
+ */
+public final class ScenarioProducer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<InputDecoder<?>> DECODERS = List.of(new InputDecoders.Pings(),
+            new InputDecoders.Subscribers(), new InputDecoders.Cases(), new InputDecoders.CaseStatuses(),
+            new InputDecoders.NatResults(), new InputDecoders.Arrivals(), new InputDecoders.AdminActions(),
+            new InputDecoders.RiskAreas(), new InputDecoders.Venues());
+
+    /** One input record on its way: its topic, key, text and event time. */
+    public record Message(String topic, String key, String raw, long eventTime) {}
+
+    private ScenarioProducer() {}
+
+    /** The folder's records in the order a live feed would bring them. */
+    public static List<Message> messages(Path folder, LiveConfig live) throws IOException {
+        List<Message> messages = new ArrayList<>();
+        for (InputDecoder<?> decoder : DECODERS) {
+            Path file = folder.resolve(decoder.kind().fileName());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> records = GeoJsonFeatures.ofCollection(text).orElse(text.lines().toList());
+            long previous = Long.MIN_VALUE;
+            for (String raw : records) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                previous = eventTime(decoder, raw, previous);
+                messages.add(new Message(live.topic(decoder.kind().topic()), key(raw), raw, previous));
+            }
+        }
+        messages.sort(Comparator.comparingLong(Message::eventTime)); // stable: a file's order within an instant
+        return messages;
+    }
+
+    /** Sends the messages, calling {@code progress} after each with the number sent so far. */
+    public static void send(List<Message> messages, LiveConfig live, Consumer<Integer> progress) {
+        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            int sent = 0;
+            for (Message m : messages) {
+                producer.send(new ProducerRecord<>(m.topic(), null, m.eventTime() == Long.MIN_VALUE ? null : m.eventTime(),
+                        m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),
+                        m.raw().getBytes(StandardCharsets.UTF_8)));
+                progress.accept(++sent);
+            }
+            producer.flush();
+        }
+    }
+
+    private static <T> long eventTime(InputDecoder<T> decoder, String raw, long previous) {
+        Decoded<T> decoded = decoder.decode(raw);
+        return decoded.ok() ? decoder.eventTime(decoded.value()) : previous;
+    }
+
+    /** The phone or person a record is about (a risk area or venue: its id), or null. */
+    private static String key(String raw) {
+        try {
+            JsonNode json = JSON.readTree(raw);
+            JsonNode holder = json.has("properties") ? json.get("properties") : json;
+            for (String field : List.of("msisdn", "personId", "areaId", "venueId")) {
+                JsonNode value = holder == null ? null : holder.get(field);
+                if (value != null && value.isTextual()) {
+                    return value.textValue();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a record that is not JSON has no key; the jobs reject it
+        }
+        return null;
+    }
+}
