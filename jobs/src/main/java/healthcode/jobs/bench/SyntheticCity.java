@@ -17,7 +17,7 @@ import java.util.Random;
  * through, from the start. The same seed gives the same files.
  */
 public final class SyntheticCity {
-    static final long START = Instant.parse("2022-04-01T00:00:00Z").toEpochMilli() - 8 * 3600_000L;
+    public static final long START = Instant.parse("2022-04-01T00:00:00Z").toEpochMilli() - 8 * 3600_000L;
     private static final long QUARTER = 15 * 60_000L;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
     private static final double LAT = 22.80;

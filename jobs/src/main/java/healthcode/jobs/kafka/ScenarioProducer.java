@@ -70,13 +70,22 @@ public final class ScenarioProducer {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             int sent = 0;
+            java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
             for (Message m : messages) {
-                producer.send(new ProducerRecord<>(m.topic(), null, m.eventTime() == Long.MIN_VALUE ? null : m.eventTime(),
+                // stamped now, as a feed would: topic retention must not see last year's times
+                producer.send(new ProducerRecord<>(m.topic(), null, null,
                         m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),
-                        m.raw().getBytes(StandardCharsets.UTF_8)));
+                        m.raw().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+                            if (e != null) {
+                                failed.compareAndSet(null, e);
+                            }
+                        });
                 progress.accept(++sent);
             }
             producer.flush();
+            if (failed.get() != null) {
+                throw new IllegalStateException("could not send the scenario to Kafka: " + failed.get().getMessage(), failed.get());
+            }
         }
     }
 

@@ -12,7 +12,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** How link records travel: JSON values, the kind in a header, detections keyed by phone, markers to a partition. */
+/**
+ * How link records travel: JSON values, the kind in a header, detections keyed by phone, markers to a
+ * partition; message timestamps are the time of writing (see {@link healthcode.jobs.kafka.JsonRecords}).
+ */
 public final class LinkSerialization {
     static final String KIND_HEADER = "healthcode.kind";
 
@@ -36,8 +39,7 @@ public final class LinkSerialization {
             }
             String json = r.kind == LinkRecord.Kind.COMPANION ? encoder.companion(r.detection.companion)
                     : encoder.areaExposure(r.detection.areaExposure);
-            return new ProducerRecord<>(topic, null, r.detection.eventTime < 0 ? null : r.detection.eventTime,
-                    bytes(r.detection.msisdn), bytes(json), headers);
+            return new ProducerRecord<>(topic, null, null, bytes(r.detection.msisdn), bytes(json), headers);
         }
 
         private static byte[] bytes(String text) {

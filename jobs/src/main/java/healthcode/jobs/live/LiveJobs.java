@@ -120,7 +120,7 @@ public final class LiveJobs {
                     watermarks(live, decoder, clock)));
         }
         KafkaSink<Rejection> rejected = sink(live, settings, "rejected", new JsonRecords<Rejection>(
-                live.topic("rejected"), r -> null, encoder::rejection, r -> r.at()));
+                live.topic("rejected"), r -> null, encoder::rejection));
         if (job == Job.COMPANIONS) {
             CompanionJob.defineWorkflow(env, inputs, new CompanionJob.Outputs(
                     sink(live, settings, "detections", new LinkSerialization.Writer(live.topic(LiveConfig.DETECTIONS),
@@ -129,14 +129,14 @@ public final class LiveJobs {
         } else {
             HealthCodeOutputs outputs = new HealthCodeOutputs(
                     sink(live, settings, "changes", new JsonRecords<ColourChange>(live.topic("healthcode.changes"),
-                            c -> c.personId(), encoder::change, c -> c.at())),
+                            c -> c.personId(), encoder::change)),
                     sink(live, settings, "current", new JsonRecords<CurrentState>(live.topic(LiveConfig.CURRENT),
-                            s -> s.personId(), encoder::current, s -> s.since())),
+                            s -> s.personId(), encoder::current)),
                     rejected,
                     sink(live, settings, "companions", new JsonRecords<CompanionDetection>(live.topic("companions"),
-                            d -> d.msisdn(), encoder::companion, d -> d.detectedAt())),
+                            d -> d.msisdn(), encoder::companion)),
                     sink(live, settings, "area-exposures", new JsonRecords<AreaExposure>(live.topic("area-exposures"),
-                            a -> a.msisdn(), encoder::areaExposure, a -> a.detectedAt())));
+                            a -> a.msisdn(), encoder::areaExposure)));
             EditionBook book = new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), null);
             HealthCodeJob.defineWorkflow(env, inputs, source(live, settings, live.topic(LiveConfig.DETECTIONS),
                     new LinkSerialization.Reader()), live.topic(LiveConfig.DETECTIONS), outputs,
@@ -197,7 +197,7 @@ public final class LiveJobs {
         Duration bound = live.maxOutOfOrderness();
         Duration idle = live.idleTimeout();
         Duration lag = live.clockLag();
-        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(bound, idle, lag, clock))
+        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(bound, idle, lag, clock, ctx.getInputActivityClock()))
                 .withTimestampAssigner(eventTime);
     }
 

@@ -1,0 +1,144 @@
+package healthcode.jobs.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.common.time.Times;
+import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.kafka.LiveWatermarks;
+import healthcode.jobs.kafka.LocalKafka;
+import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.kafka.TopicAdmin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** A real broker, a live configuration pointing at it, and ways to feed and read the live jobs. */
+final class LiveKit {
+    static final Path HOME = Path.of("..");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final LocalKafka kafka;
+    final HealthCodeConfig config;
+
+    private LiveKit(LocalKafka kafka, HealthCodeConfig config) {
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    /**
+     * A broker under {@code folder} and the project's configuration with test timings: checkpoints every two
+     * seconds, quick restarts, and inputs idle after five seconds without messages. An idle input's
+     * watermark then jumps to today, so once every message is read all of 2022's timers fire.
+     */
+    static LiveKit start(Path folder) throws Exception {
+        LocalKafka kafka = LocalKafka.start(HOME, folder.resolve("kafka"), 0, false);
+        String yaml = Files.readString(HOME.resolve("config").resolve("healthcode.yaml"))
+                .replace("editions: editions", "editions: " + HOME.resolve("config").resolve("editions").toAbsolutePath())
+                .replace("bootstrapServers: 127.0.0.1:9092", "bootstrapServers: " + kafka.bootstrapServers())
+                .replace("directory: /tmp/healthcode/checkpoints", "directory: " + folder.resolve("checkpoints").toAbsolutePath())
+                .replace("intervalSeconds: 10", "intervalSeconds: 2")
+                .replace("delaySeconds: 10", "delaySeconds: 1")
+                .replace("idleTimeoutSeconds: 60", "idleTimeoutSeconds: 5")
+                .replace("clockLagSeconds: 600", "clockLagSeconds: 60");
+        Path file = folder.resolve("healthcode.yaml");
+        Files.writeString(file, yaml);
+        HealthCodeConfig config = HealthCodeConfig.load(file);
+        try (TopicAdmin admin = new TopicAdmin(config.live())) {
+            admin.createTopics();
+        }
+        return new LiveKit(kafka, config);
+    }
+
+    void stop() throws Exception {
+        kafka.stop();
+    }
+
+    LiveConfig live() {
+        return config.live();
+    }
+
+    /** Submits a live job to the cluster (as its own job, as on a session cluster). */
+    JobID run(LiveJobs.Job job, MiniCluster cluster) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                LiveJobs.flinkConfig(live(), job));
+        LiveJobs.define(env, config, job, LiveWatermarks.SYSTEM);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(job.settings(live()).name());
+        return cluster.submitJob(graph).get().getJobID();
+    }
+
+    void send(List<ScenarioProducer.Message> messages) {
+        ScenarioProducer.send(messages, live(), sent -> {});
+    }
+
+    /** The committed values of a topic, waiting until {@code done} holds of them (or the timeout passes). */
+    List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout) {
+        Properties properties = TopicAdmin.clientProperties(kafka.bootstrapServers(), java.util.Map.of());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!done.test(values) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Kafka's own console consumer, in its own JVM, in read_committed mode: the values of a topic. */
+    List<String> consoleConsumer(String topic, int expected) throws IOException, InterruptedException {
+        Path out = kafka.folder().resolve("console-" + topic + ".out");
+        Process process = LocalKafka.tool(HOME, kafka.folder(), "org.apache.kafka.tools.consumer.ConsoleConsumer",
+                        List.of("--bootstrap-server", kafka.bootstrapServers(), "--topic", topic, "--from-beginning",
+                                "--isolation-level", "read_committed", "--max-messages", Integer.toString(expected),
+                                "--timeout-ms", "30000"))
+                .redirectOutput(out.toFile()).redirectError(kafka.folder().resolve("console.err").toFile()).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    static long time(String json, String field) {
+        try {
+            JsonNode node = JSON.readTree(json).get(field);
+            return node.isNumber() ? node.longValue() : Times.parseIso(node.textValue());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    static String text(String json, String field) {
+        try {
+            return JSON.readTree(json).get(field).asText();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+}
