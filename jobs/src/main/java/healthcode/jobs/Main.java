@@ -8,7 +8,9 @@ import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.backfill.UsageException;
 import healthcode.jobs.config.ConfigException;
 import healthcode.jobs.config.HealthCodeConfig;
-import healthcode.jobs.demo.Demo;
+import healthcode.jobs.demo.BackfillDemo;
+import healthcode.jobs.demo.LiveDemo;
+import java.time.Duration;
 import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.TopicAdmin;
@@ -20,7 +22,7 @@ import java.util.List;
 
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
-    static final String USAGE = "usage: healthcode demo | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
+    static final String USAGE = "usage: healthcode demo [backfill] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
             + " [--config FILE] | kafka start|stop [--dir DIR] [--port N] | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
@@ -53,7 +55,17 @@ public final class Main {
                                 Times.format(result.horizon(), config.outputZone()), after == 1 ? "it" : "them");
                     }
                 }
-                case "demo" -> Demo.run(rest, home(), defaultConfig());
+                case "demo" -> {
+                    Options options = Options.parse(rest, List.of("--pause-ms"), "demo [backfill] [--pause-ms N]");
+                    if (options.words().equals(List.of("backfill"))) {
+                        BackfillDemo.run(home(), defaultConfig());
+                    } else if (options.words().isEmpty()) {
+                        LiveDemo.run(home(), home().resolve(".local").resolve("demo"),
+                                Duration.ofMillis(options.port("--pause-ms", 15)), System.out);
+                    } else {
+                        throw new UsageException("usage: demo [backfill] [--pause-ms N]");
+                    }
+                }
                 case "kafka" -> kafka(rest);
                 case "topics" -> {
                     Options options = Options.parse(rest, List.of("--config"), "topics [--config FILE]");

@@ -63,28 +63,45 @@ public final class ScenarioProducer {
 
     /** Sends the messages, calling {@code progress} after each with the number sent so far. */
     public static void send(List<Message> messages, LiveConfig live, Consumer<Integer> progress) {
-        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (Sender sender = new Sender(live)) {
             int sent = 0;
-            java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
             for (Message m : messages) {
-                // stamped now, as a feed would: topic retention must not see last year's times
-                producer.send(new ProducerRecord<>(m.topic(), null, null,
-                        m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),
-                        m.raw().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
-                            if (e != null) {
-                                failed.compareAndSet(null, e);
-                            }
-                        });
+                sender.send(m);
                 progress.accept(++sent);
             }
-            producer.flush();
+        }
+    }
+
+    /** An idempotent producer of input messages; closing it waits until every message is written. */
+    public static final class Sender implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final java.util.concurrent.atomic.AtomicReference<Exception> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        public Sender(LiveConfig live) {
+            Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        public void send(Message m) {
+            // stamped now, as a feed would: topic retention must not see last year's times
+            producer.send(new ProducerRecord<>(m.topic(), null, null,
+                    m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),
+                    m.raw().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+                        if (e != null) {
+                            failed.compareAndSet(null, e);
+                        }
+                    });
+        }
+
+        @Override
+        public void close() {
+            producer.close();
             if (failed.get() != null) {
-                throw new IllegalStateException("could not send the scenario to Kafka: " + failed.get().getMessage(), failed.get());
+                throw new IllegalStateException("could not send to Kafka: " + failed.get().getMessage(), failed.get());
             }
         }
     }

@@ -26,6 +26,11 @@ import healthcode.jobs.kafka.TopicAdmin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -103,6 +108,40 @@ public final class LiveJobs {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, live.restartAttempts());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, live.restartDelay());
         return conf;
+    }
+
+    /**
+     * The project's configuration with some settings replaced (by key, e.g. {@code intervalSeconds}), written
+     * into {@code folder} and loaded: how the demo and the tests point the jobs at a local broker.
+     */
+    public static HealthCodeConfig localConfig(Path home, Path folder, Map<String, String> settings) throws IOException {
+        Path config = home.resolve("config");
+        String yaml = Files.readString(config.resolve("healthcode.yaml"));
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.putIfAbsent("editions", config.resolve("editions").toAbsolutePath().toString());
+        for (Map.Entry<String, String> setting : all.entrySet()) {
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^(\\s*)" + setting.getKey() + ": .*$")
+                    .matcher(yaml);
+            if (!line.find()) {
+                throw new IllegalArgumentException("no setting " + setting.getKey() + " in " + config);
+            }
+            yaml = line.replaceFirst("$1" + setting.getKey() + ": " + java.util.regex.Matcher.quoteReplacement(setting.getValue()));
+        }
+        Path file = folder.resolve("healthcode.yaml");
+        Files.createDirectories(folder);
+        Files.writeString(file, yaml);
+        return HealthCodeConfig.load(file);
+    }
+
+    /** Defines a live job and submits it to a cluster in this JVM (the demo's and the tests'). */
+    public static JobID submit(MiniCluster cluster, HealthCodeConfig config, Job job, LiveWatermarks.Clock clock)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                flinkConfig(config.live(), job));
+        define(env, config, job, clock);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(job.settings(config.live()).name());
+        return cluster.submitJob(graph).get().getJobID();
     }
 
     /** Checks the broker and topics, then defines the job's workflow on {@code env}. */

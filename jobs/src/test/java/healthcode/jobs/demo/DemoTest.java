@@ -38,7 +38,7 @@ class DemoTest {
         assertEquals(EnumSet.allOf(Category.class), seen);
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Demo.printTimelines(temp, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        BackfillDemo.printTimelines(temp, new PrintStream(printed, true, StandardCharsets.UTF_8));
         String text = printed.toString(StandardCharsets.UTF_8);
         for (String line : Files.readAllLines(temp.resolve("current.jsonl"))) {
             String person = JSON.readTree(line).get("personId").asText();
@@ -47,7 +47,7 @@ class DemoTest {
         assertTrue(text.contains("Rejected input:"));
 
         printed.reset();
-        Demo.printDetections(temp, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        BackfillDemo.printDetections(temp, new PrintStream(printed, true, StandardCharsets.UTF_8));
         text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("13900000003 [\"p-diner-xu\"], 95 min in cell 884153cb6dfffff, confined in nanning-ktv-7"),
                 text);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import healthcode.common.time.Times;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.kafka.CommittedConsumer;
 import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.ScenarioProducer;
@@ -16,18 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A real broker, a live configuration pointing at it, and ways to feed and read the live jobs. */
 final class LiveKit {
@@ -49,17 +45,10 @@ final class LiveKit {
      */
     static LiveKit start(Path folder) throws Exception {
         LocalKafka kafka = LocalKafka.start(HOME, folder.resolve("kafka"), 0, false);
-        String yaml = Files.readString(HOME.resolve("config").resolve("healthcode.yaml"))
-                .replace("editions: editions", "editions: " + HOME.resolve("config").resolve("editions").toAbsolutePath())
-                .replace("bootstrapServers: 127.0.0.1:9092", "bootstrapServers: " + kafka.bootstrapServers())
-                .replace("directory: /tmp/healthcode/checkpoints", "directory: " + folder.resolve("checkpoints").toAbsolutePath())
-                .replace("intervalSeconds: 10", "intervalSeconds: 2")
-                .replace("delaySeconds: 10", "delaySeconds: 1")
-                .replace("idleTimeoutSeconds: 60", "idleTimeoutSeconds: 5")
-                .replace("clockLagSeconds: 600", "clockLagSeconds: 60");
-        Path file = folder.resolve("healthcode.yaml");
-        Files.writeString(file, yaml);
-        HealthCodeConfig config = HealthCodeConfig.load(file);
+        HealthCodeConfig config = LiveJobs.localConfig(HOME, folder, Map.of(
+                "bootstrapServers", kafka.bootstrapServers(),
+                "directory", folder.resolve("checkpoints").toAbsolutePath().toString(),
+                "intervalSeconds", "2", "delaySeconds", "1", "idleTimeoutSeconds", "5", "clockLagSeconds", "60"));
         try (TopicAdmin admin = new TopicAdmin(config.live())) {
             admin.createTopics();
         }
@@ -74,14 +63,8 @@ final class LiveKit {
         return config.live();
     }
 
-    /** Submits a live job to the cluster (as its own job, as on a session cluster). */
     JobID run(LiveJobs.Job job, MiniCluster cluster) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                LiveJobs.flinkConfig(live(), job));
-        LiveJobs.define(env, config, job, LiveWatermarks.SYSTEM);
-        StreamGraph graph = env.getStreamGraph();
-        graph.setJobName(job.settings(live()).name());
-        return cluster.submitJob(graph).get().getJobID();
+        return LiveJobs.submit(cluster, config, job, LiveWatermarks.SYSTEM);
     }
 
     void send(List<ScenarioProducer.Message> messages) {
@@ -90,18 +73,10 @@ final class LiveKit {
 
     /** The committed values of a topic, waiting until {@code done} holds of them (or the timeout passes). */
     List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout) {
-        Properties properties = TopicAdmin.clientProperties(kafka.bootstrapServers(), java.util.Map.of());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<String> values = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(kafka.bootstrapServers(), Map.of(),
+                topic)) {
             while (!done.test(values) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     values.add(r.value());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import healthcode.jobs.backfill.BackfillArguments;
 import healthcode.jobs.backfill.BackfillJob;
-import healthcode.jobs.backfill.UsageException;
 import healthcode.jobs.config.HealthCodeConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,18 +15,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code bin/healthcode demo}: a backfill of the bundled scenario (demo/scenario) on the embedded
- * cluster, printed as a timeline per person. A later issue turns it into the live pipeline.
+ * {@code bin/healthcode demo backfill}: a backfill of the bundled scenario (demo/scenario) on the
+ * embedded cluster, printed as a timeline per person.
  */
-public final class Demo {
+public final class BackfillDemo {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Demo() {}
+    private BackfillDemo() {}
 
-    public static void run(List<String> args, Path home, Path config) throws Exception {
-        if (!args.isEmpty()) {
-            throw new UsageException("demo takes no arguments");
-        }
+    public static void run(Path home, Path config) throws Exception {
         Path scenario = home.resolve("demo").resolve("scenario");
         Path output = home.resolve("demo").resolve("output");
         PrintStream out = System.out;
