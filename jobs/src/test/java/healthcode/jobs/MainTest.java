@@ -64,6 +64,26 @@ class MainTest {
     }
 
     @Test
+    void liveNeedsAJob() {
+        assertEquals("healthcode: live: name one job: companions or health-codes", oneLineFailure("live"));
+    }
+
+    @Test
+    void liveNeedsAKnownJob() {
+        assertEquals("healthcode: unknown live job 'pings'; jobs: companions, health-codes", oneLineFailure("live", "pings"));
+    }
+
+    @Test
+    void kafkaNeedsAKnownAction() {
+        assertEquals("healthcode: usage: kafka start|stop [--dir DIR] [--port N]", oneLineFailure("kafka", "restart"));
+    }
+
+    @Test
+    void kafkaNeedsAPortNumber() {
+        assertEquals("healthcode: --port: not a port number: 99999", oneLineFailure("kafka", "start", "--port", "99999"));
+    }
+
+    @Test
     void unknownEdition() {
         String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
                 "--edition", "gx-1999");

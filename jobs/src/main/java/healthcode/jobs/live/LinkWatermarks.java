@@ -29,9 +29,9 @@ public final class LinkWatermarks implements WatermarkGenerator<LinkRecord> {
             JsonObject marker = StrictJson.parseObject(record.raw);
             int count = (int) whole(marker, "writers");
             if (count != writers) {
-                // the companion job was rescaled: only its current writers count
+                // the companion job was rescaled: its writers start again from a savepoint, so wait for all of them
                 writers = count;
-                progressByWriter.keySet().removeIf(w -> w >= count);
+                progressByWriter.clear();
             }
             progressByWriter.merge((int) whole(marker, "writer"), whole(marker, "progress"), Math::max);
         } catch (InvalidRecordException e) {
