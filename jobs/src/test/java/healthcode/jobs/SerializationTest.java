@@ -21,6 +21,7 @@ import healthcode.common.engine.Episode;
 import healthcode.common.engine.PersonEvent;
 import healthcode.common.engine.PersonState;
 import healthcode.common.engine.PhoneEvent;
+import healthcode.jobs.live.LinkRecord;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,8 @@ class SerializationTest {
     @ValueSource(classes = {PersonEvent.class, PhoneEvent.class, PersonState.class, Episode.class, ColourChange.class,
             CurrentState.class, Rejection.class, CompanionDetection.class, AreaExposure.class, LocatedPing.class,
             PhoneTrackEvent.class, CellEvent.class, AreaTrackEvent.class, Stay.class, OpenStay.class, Fixes.class,
-            CaseWindow.class, CaseStay.class, VenueShape.class, AreaDefinition.class, AreaProgress.class})
+            CaseWindow.class, CaseStay.class, VenueShape.class, AreaDefinition.class, AreaProgress.class,
+            LinkRecord.class})
     void serializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
     }
