@@ -90,6 +90,12 @@ public final class TopicAdmin implements AutoCloseable {
         return described.get(topic).partitions().size();
     }
 
+    /** The value of one of a topic's configs. */
+    public String config(String topic, String name) throws InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return get(admin.describeConfigs(List.of(resource)).all()).get(resource).get(name).value();
+    }
+
     /** The broker's {@code transaction.max.timeout.ms}: a producer asking for more is refused. */
     public long maxTransactionTimeoutMs() throws InterruptedException {
         String broker = get(admin.describeCluster().nodes()).iterator().next().idString();

@@ -3,12 +3,18 @@ package healthcode.jobs.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.jobs.backfill.BackfillArguments;
 import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.bench.SyntheticCity;
+import healthcode.jobs.config.ConfigException;
+import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.kafka.LiveWatermarks;
+import healthcode.jobs.kafka.TopicAdmin;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import healthcode.jobs.kafka.ScenarioProducer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +99,8 @@ class LivePipelineTest {
             for (String topic : List.of("venues", "risk-areas")) {
                 HOSTILE.forEach(raw -> messages.add(new ScenarioProducer.Message(kit.live().topic(topic), null, raw, 0)));
             }
+            // even the link between the jobs may receive a stray message
+            messages.add(new ScenarioProducer.Message(kit.live().topic(LiveConfig.DETECTIONS), null, "{\"hello\": 1}", 0));
             kit.send(messages);
             JobID companions = kit.run(LiveJobs.Job.COMPANIONS, cluster);
             jobs.add(companions);
@@ -114,11 +122,13 @@ class LivePipelineTest {
                         seen -> seen.size() >= file.size(), WAIT)), output);
             }
             List<String> backfillRejected = Files.readAllLines(expected.resolve("rejected.jsonl"));
-            int geoJsonHostile = 2 * HOSTILE.size();
+            int geoJsonHostile = 2 * HOSTILE.size() + 1;
             List<String> rejected = kit.readCommitted(kit.live().topic("rejected"),
                     seen -> seen.size() >= backfillRejected.size() + geoJsonHostile, WAIT);
             assertEquals(backfillRejected.size() + geoJsonHostile, rejected.size());
             assertTrue(rejected.containsAll(backfillRejected));
+            assertTrue(rejected.contains("{\"source\":\"" + LiveConfig.DETECTIONS + "\",\"raw\":\"{\\\"hello\\\": 1}\","
+                    + "\"reason\":\"not a record of the companion job (no healthcode.kind header)\"}"), rejected.toString());
             for (String topic : List.of("venues", "risk-areas")) {
                 assertEquals(HOSTILE.size(), rejected.stream().filter(r -> LiveKit.text(r, "source").equals(topic)
                         && !LiveKit.text(r, "reason").isBlank()).count(), topic);
@@ -168,6 +178,26 @@ class LivePipelineTest {
         }
     }
 
+    @Test
+    void topicsAreCreatedOnce_currentIsCompacted_andATransactionTimeoutOverTheBrokersMaximumStopsStartUp()
+            throws Exception {
+        LiveKit kit = LiveKit.start(temp);
+        try (TopicAdmin admin = new TopicAdmin(kit.live())) {
+            assertTrue(admin.createTopics().stream().allMatch(line -> line.startsWith("exists ")), "a second run creates nothing");
+            assertEquals("compact", admin.config(kit.live().topic(LiveConfig.CURRENT), "cleanup.policy"));
+            assertEquals("delete", admin.config(kit.live().topic("healthcode.changes"), "cleanup.policy"));
+            HealthCodeConfig tooLong = LiveJobs.localConfig(LiveKit.HOME, temp.resolve("long"), Map.of(
+                    "bootstrapServers", kit.kafka.bootstrapServers(), "transactionTimeoutMinutes", "20"));
+            ConfigException e = assertThrows(ConfigException.class, () -> LiveJobs.define(
+                    StreamExecutionEnvironment.getExecutionEnvironment(), tooLong, LiveJobs.Job.COMPANIONS,
+                    LiveWatermarks.SYSTEM));
+            assertEquals("live.transactionTimeoutMinutes (20) exceeds the broker's transaction.max.timeout.ms (900000 ms):"
+                    + " lower it or raise the broker's", e.getMessage());
+        } finally {
+            kit.stop();
+        }
+    }
+
     private static void cancel(List<JobID> jobs) throws Exception {
         for (JobID job : jobs) {
             if (!cluster.getJobStatus(job).get().isGloballyTerminalState()) {
@@ -180,7 +210,7 @@ class LivePipelineTest {
         Path output = temp.resolve("backfill-" + input.getFileName());
         Path configFile = LiveKit.HOME.resolve("config").resolve("healthcode.yaml");
         BackfillJob.run(new BackfillArguments(input, output, null, null, configFile),
-                healthcode.jobs.config.HealthCodeConfig.load(configFile));
+                HealthCodeConfig.load(configFile));
         return output;
     }
 
