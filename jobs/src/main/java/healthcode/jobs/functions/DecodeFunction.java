@@ -12,7 +12,7 @@ import org.apache.flink.util.function.SerializableFunction;
 /**
  * Parses raw records of one input stream: valid ones go on as events, bad ones to the
  * {@link #REJECTED} side output with the raw text and the reason, so bad input never stops the job.
- * Blank lines are not records and are skipped.
+ * (Files skip their blank lines before this; an empty Kafka message is rejected here.)
  */
 public class DecodeFunction<T, OUT> extends ProcessFunction<String, OUT> {
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("rejected", TypeInformation.of(Rejection.class));
@@ -27,9 +27,6 @@ public class DecodeFunction<T, OUT> extends ProcessFunction<String, OUT> {
 
     @Override
     public void processElement(String raw, Context ctx, Collector<OUT> out) {
-        if (raw.isBlank()) {
-            return;
-        }
         Decoded<T> decoded = decoder.decode(raw);
         if (decoded.ok()) {
             out.collect(toEvent.apply(decoded.value()));

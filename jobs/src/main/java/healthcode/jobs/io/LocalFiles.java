@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 
 /** Local files for bounded runs: a file read line by line as a Flink source, and removing a work folder. */
 public final class LocalFiles {
     private LocalFiles() {}
 
-    /** The file's lines, each one record. */
+    /** The file's lines, each one record; blank lines are skipped. */
     public static FileSource<String> lines(Path file) {
-        return FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+        return FileSource.forRecordStreamFormat(new JsonLinesFormat(),
                 new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri())).build();
     }
 

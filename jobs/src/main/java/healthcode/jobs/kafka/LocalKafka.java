@@ -60,8 +60,9 @@ public final class LocalKafka {
         Files.writeString(folder.resolve("log4j2.properties"), LOG_CONFIG.replace("@LOG@",
                 folder.resolve("broker.log").toString()));
         if (!Files.isDirectory(folder.resolve("data"))) {
-            runToCompletion(home, folder, List.of("kafka.tools.StorageTool", "format", "-t", clusterId(),
-                    "-c", properties.toString()), "format the broker storage");
+            runToCompletion(home, folder, List.of("kafka.tools.StorageTool", "format",
+                    // joined: an id may start with '-', which would read as an option
+                    "--cluster-id=" + clusterId(), "--config", properties.toString()), "format the broker storage");
         }
         List<String> command = new ArrayList<>();
         if (detached && Files.isExecutable(Path.of("/usr/bin/setsid"))) {

@@ -25,6 +25,7 @@ public final class HealthCodeJob {
                                       Source<LinkRecord, ?, ?> link, String linkTopic, HealthCodeOutputs outputs,
                                       HealthCodeEngine engine) {
         WatermarkStrategy<LinkRecord> byMarkers = WatermarkStrategy.<LinkRecord>forGenerator(ctx -> new LinkWatermarks())
+                // event times travel in the records; the link's time comes from its markers alone
                 .withTimestampAssigner((record, kafkaTimestamp) -> kafkaTimestamp);
         SingleOutputStreamOperator<PhoneEvent> detections = env.fromSource(link, byMarkers, "source-" + linkTopic)
                 .uid("source-detections")
