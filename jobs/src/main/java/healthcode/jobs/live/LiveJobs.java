@@ -20,6 +20,7 @@ import healthcode.jobs.healthcode.HealthCodeOutputs;
 import healthcode.jobs.healthcode.HealthCodeWorkflow;
 import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.kafka.JsonRecords;
+import healthcode.jobs.kafka.KafkaConnectors;
 import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.RawRecords;
 import healthcode.jobs.kafka.TopicAdmin;
@@ -31,11 +32,7 @@ import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -43,17 +40,9 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The two live jobs on Kafka: checks the broker, builds the Kafka sources and exactly-once sinks the
@@ -155,29 +144,29 @@ public final class LiveJobs {
         List<InputDecoder<?>> decoders = job == Job.COMPANIONS ? COMPANION_INPUTS : HealthCodeWorkflow.decoders();
         for (InputDecoder<?> decoder : decoders) {
             String topic = live.topic(decoder.kind().topic());
-            inputs.with(decoder.kind(), new SourceSpec(source(live, settings, topic, new RawRecords()),
-                    watermarks(live, decoder, clock)));
+            inputs.with(decoder.kind(), new SourceSpec(KafkaConnectors.source(live, settings, topic, new RawRecords()),
+                    KafkaConnectors.watermarks(live, decoder, clock)));
         }
-        KafkaSink<Rejection> rejected = sink(live, settings, "rejected", new JsonRecords<Rejection>(
+        KafkaSink<Rejection> rejected = KafkaConnectors.exactlyOnce(live, settings, "rejected", new JsonRecords<Rejection>(
                 live.topic("rejected"), r -> null, encoder::rejection));
         if (job == Job.COMPANIONS) {
             CompanionJob.defineWorkflow(env, inputs, new CompanionJob.Outputs(
-                    sink(live, settings, "detections", new LinkSerialization.Writer(live.topic(LiveConfig.DETECTIONS),
+                    KafkaConnectors.exactlyOnce(live, settings, "detections", new LinkSerialization.Writer(live.topic(LiveConfig.DETECTIONS),
                             config.outputZone())), linkPartitions, live.progressStep(), rejected),
                     config.companions(), towers(config));
         } else {
             HealthCodeOutputs outputs = new HealthCodeOutputs(
-                    sink(live, settings, "changes", new JsonRecords<ColourChange>(live.topic("healthcode.changes"),
+                    KafkaConnectors.exactlyOnce(live, settings, "changes", new JsonRecords<ColourChange>(live.topic("healthcode.changes"),
                             c -> c.personId(), encoder::change)),
-                    sink(live, settings, "current", new JsonRecords<CurrentState>(live.topic(LiveConfig.CURRENT),
+                    KafkaConnectors.exactlyOnce(live, settings, "current", new JsonRecords<CurrentState>(live.topic(LiveConfig.CURRENT),
                             s -> s.personId(), encoder::current)),
                     rejected,
-                    sink(live, settings, "companions", new JsonRecords<CompanionDetection>(live.topic("companions"),
+                    KafkaConnectors.exactlyOnce(live, settings, "companions", new JsonRecords<CompanionDetection>(live.topic("companions"),
                             d -> d.msisdn(), encoder::companion)),
-                    sink(live, settings, "area-exposures", new JsonRecords<AreaExposure>(live.topic("area-exposures"),
+                    KafkaConnectors.exactlyOnce(live, settings, "area-exposures", new JsonRecords<AreaExposure>(live.topic("area-exposures"),
                             a -> a.msisdn(), encoder::areaExposure)));
             EditionBook book = new EditionBook(EditionLoader.loadFolder(config.editionsFolder()), null);
-            HealthCodeJob.defineWorkflow(env, inputs, source(live, settings, live.topic(LiveConfig.DETECTIONS),
+            HealthCodeJob.defineWorkflow(env, inputs, KafkaConnectors.source(live, settings, live.topic(LiveConfig.DETECTIONS),
                     new LinkSerialization.Reader()), live.topic(LiveConfig.DETECTIONS), outputs,
                     new HealthCodeEngine(book, config.engine()));
         }
@@ -198,55 +187,6 @@ public final class LiveJobs {
             }
             return admin.partitions(live.topic(LiveConfig.DETECTIONS));
         }
-    }
-
-    private static <T> KafkaSource<T> source(LiveConfig live, LiveConfig.Job job, String topic,
-                                             KafkaRecordDeserializationSchema<T> records) {
-        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
-        // only what the producers committed: a job's aborted transactions are never read
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put("commit.offsets.on.checkpoint", "true");
-        return KafkaSource.<T>builder()
-                .setBootstrapServers(live.bootstrapServers())
-                .setProperties(properties)
-                .setTopics(topic)
-                .setGroupId(job.name())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(records)
-                .build();
-    }
-
-    private static <T> KafkaSink<T> sink(LiveConfig live, LiveConfig.Job job, String name,
-                                         KafkaRecordSerializationSchema<T> records) {
-        Properties properties = TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties());
-        properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(live.transactionTimeout().toMillis()));
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(live.bootstrapServers())
-                .setKafkaProducerConfig(properties)
-                .setRecordSerializer(records)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                // stable per job and sink: a restarted job finds and finishes its own transactions
-                .setTransactionalIdPrefix(job.transactionalIdPrefix() + "-" + name)
-                .build();
-    }
-
-    private static WatermarkStrategy<String> watermarks(LiveConfig live, InputDecoder<?> decoder,
-                                                        LiveWatermarks.Clock clock) {
-        SerializableTimestampAssigner<String> eventTime = (raw, kafkaTimestamp) -> eventTime(decoder, raw);
-        Duration bound = live.maxOutOfOrderness();
-        Duration idle = live.idleTimeout();
-        Duration lag = live.clockLag();
-        return WatermarkStrategy.<String>forGenerator(ctx -> new LiveWatermarks<>(bound, idle, lag, clock, ctx.getInputActivityClock()))
-                .withTimestampAssigner(eventTime);
-    }
-
-    /**
-     * A record's event time; a record that cannot be read (it will be rejected) has none and moves no
-     * watermark, so junk cannot make the valid records after it late.
-     */
-    private static <T> long eventTime(InputDecoder<T> decoder, String raw) {
-        var decoded = decoder.decode(raw);
-        return decoded.ok() ? decoder.eventTime(decoded.value()) : Long.MIN_VALUE;
     }
 
     private static TowerTable towers(HealthCodeConfig config) {
