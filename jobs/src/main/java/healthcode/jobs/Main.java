@@ -15,6 +15,8 @@ import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;
+import healthcode.jobs.workload.WorkloadGenerator;
+import java.nio.file.Files;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +25,8 @@ import java.util.List;
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
     static final String USAGE = "usage: healthcode demo [backfill] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
-            + " [--config FILE] | kafka start|stop [--dir DIR] [--port N] | topics [--config FILE]"
+            + " [--config FILE] | generate --output DIR [--phones N] [--days D] [--seed S] [--counties FILE]"
+            + " | kafka start|stop [--dir DIR] [--port N] | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
 
@@ -67,6 +70,7 @@ public final class Main {
                     }
                 }
                 case "kafka" -> kafka(rest);
+                case "generate" -> generate(rest);
                 case "topics" -> {
                     Options options = Options.parse(rest, List.of("--config"), "topics [--config FILE]");
                     HealthCodeConfig config = HealthCodeConfig.load(Path.of(options.get("--config",
@@ -103,6 +107,26 @@ public final class Main {
             e.printStackTrace(System.err);
             return 1;
         }
+    }
+
+    private static void generate(List<String> rest) throws Exception {
+        String usage = "generate --output DIR [--phones N] [--days D] [--seed S] [--counties FILE]";
+        Options options = Options.parse(rest, List.of("--output", "--phones", "--days", "--seed", "--counties"), usage);
+        if (!options.words().isEmpty() || options.get("--output", null) == null) {
+            throw new UsageException("usage: " + usage);
+        }
+        Path counties = Path.of(options.get("--counties",
+                home().resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson").toString()));
+        if (!Files.isRegularFile(counties)) {
+            throw new UsageException("county polygons " + counties + " do not exist; give --counties FILE");
+        }
+        WorkloadGenerator.Settings settings = WorkloadGenerator.Settings.of(options.positive("--phones", 10_000),
+                options.positive("--days", 7), options.positive("--seed", 1));
+        Path output = Path.of(options.get("--output", null));
+        WorkloadGenerator.Size size = WorkloadGenerator.write(output, settings, counties);
+        System.out.printf("generate: %d phones, %d persons, %d pings, %d towers, %d venues, %d cases, %d NAT results,"
+                + " %d arrivals -> %s%n", size.phones(), size.persons(), size.pings(), size.towers(), size.venues(),
+                size.cases(), size.natResults(), size.arrivals(), output);
     }
 
     private static void kafka(List<String> rest) throws Exception {

@@ -33,6 +33,22 @@ record Options(Map<String, String> values, List<String> words) {
         return values.getOrDefault(option, fallback);
     }
 
+    int positive(String option, int fallback) {
+        String value = values.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + ": not a positive whole number: " + value);
+    }
+
     int port(String option, int fallback) {
         String value = values.get(option);
         if (value == null) {
