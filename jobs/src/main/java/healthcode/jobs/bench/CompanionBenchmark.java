@@ -16,7 +16,9 @@ import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
 import healthcode.jobs.io.LocalFiles;
 import healthcode.jobs.serde.TrackCodecs;
+import healthcode.jobs.workload.WorkloadGenerator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,15 +47,21 @@ public final class CompanionBenchmark {
         }
         int phones = intOption(args, "--phones", 2000);
         int days = intOption(args, "--days", 7);
+        Path counties = home.resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson");
+        if (!Files.isRegularFile(counties)) {
+            throw new UsageException("county polygons " + counties + " do not exist");
+        }
         Path folder = Files.createTempDirectory("healthcode-bench-");
         try {
-            SyntheticCity.Size size = SyntheticCity.write(folder, phones, days, 2022);
-            System.out.printf("synthetic city: %d phones, %d days, %,d pings, %d cases; parallelism %d, state backend %s%n",
+            WorkloadGenerator.Size size = WorkloadGenerator.write(folder, WorkloadGenerator.Settings.of(phones, days, 2022),
+                    counties);
+            TowerTable towers = TowerTable.read(Files.readAllLines(folder.resolve("towers.csv"), StandardCharsets.UTF_8));
+            System.out.printf("synthetic province: %d phones, %d days, %,d pings, %d cases; parallelism %d, state backend %s%n",
                     phones, days, size.pings(), size.cases(), config.backfillParallelism(), config.stateBackend());
-            parseOnly(folder, config); // warm-up: class loading, JIT
-            double parse = seconds(() -> parseOnly(folder, config));
+            parseOnly(folder, config, towers); // warm-up: class loading, JIT
+            double parse = seconds(() -> parseOnly(folder, config, towers));
             long[][] detections = new long[1][];
-            double companions = seconds(() -> detections[0] = companions(folder, config));
+            double companions = seconds(() -> detections[0] = companions(folder, config, towers));
             System.out.printf("parse only:          %6.1f s  %,10.0f pings/s%n", parse, size.pings() / parse);
             System.out.printf("companion workflow:  %6.1f s  %,10.0f pings/s  (%.1f x the parse-only time)%n", companions,
                     size.pings() / companions, companions / parse);
@@ -63,16 +71,16 @@ public final class CompanionBenchmark {
         }
     }
 
-    private static void parseOnly(Path folder, HealthCodeConfig config) throws Exception {
+    private static void parseOnly(Path folder, HealthCodeConfig config, TowerTable towers) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         env.fromSource(LocalFiles.lines(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
-                .process(new DecodeFunction<>(locatedPings(config), p -> p), TrackCodecs.LOCATED_PING)
+                .process(new DecodeFunction<>(locatedPings(config, towers), p -> p), TrackCodecs.LOCATED_PING)
                 .sinkTo(new DiscardingSink<>());
         env.execute("benchmark-parse-only");
     }
 
     /** Runs the companion workflow; returns the numbers of companion detections and area exposures. */
-    private static long[] companions(Path folder, HealthCodeConfig config) throws Exception {
+    private static long[] companions(Path folder, HealthCodeConfig config, TowerTable towers) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         HealthCodeInputs inputs = new HealthCodeInputs()
                 .with(InputStreamKind.PINGS, new SourceSpec(LocalFiles.lines(folder.resolve("pings.jsonl")),
@@ -86,7 +94,7 @@ public final class CompanionBenchmark {
         Path out = Files.createDirectories(folder.resolve("out"));
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
         DataStream<PhoneEvent> detections = CompanionWorkflow.defineWorkflow(env, inputs, config.companions(),
-                TowerTable.empty()).detections();
+                towers).detections();
         detections.filter(e -> e.companion != null).map(e -> e.companion)
                 .sinkTo(new JsonLinesSink<>(out, "companions", encoder::companion));
         detections.filter(e -> e.areaExposure != null).map(e -> e.areaExposure)
@@ -105,8 +113,8 @@ public final class CompanionBenchmark {
         }
     }
 
-    private static LocatedPings locatedPings(HealthCodeConfig config) {
-        return new LocatedPings(new PingLocator(TowerTable.empty(), config.companions().h3Resolution()));
+    private static LocatedPings locatedPings(HealthCodeConfig config, TowerTable towers) {
+        return new LocatedPings(new PingLocator(towers, config.companions().h3Resolution()));
     }
 
     private static StreamExecutionEnvironment environment(HealthCodeConfig config) {

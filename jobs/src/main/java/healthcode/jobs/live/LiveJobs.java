@@ -109,7 +109,8 @@ public final class LiveJobs {
         Map<String, String> all = new java.util.LinkedHashMap<>(settings);
         all.putIfAbsent("editions", config.resolve("editions").toAbsolutePath().toString());
         for (Map.Entry<String, String> setting : all.entrySet()) {
-            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^(\\s*)" + setting.getKey() + ": .*$")
+            // a setting commented out in the shipped file is set by uncommenting it
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^(\\s*)(?:# )?" + setting.getKey() + ": .*$")
                     .matcher(yaml);
             if (!line.find()) {
                 throw new IllegalArgumentException("no setting " + setting.getKey() + " in " + config);

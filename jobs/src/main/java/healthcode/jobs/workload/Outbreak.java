@@ -55,7 +55,8 @@ final class Outbreak {
                     }
                     String caseId = "c-" + cases++;
                     long reported = s.start() + day * DAY + 8 * HOUR + (long) (random.nextDouble() * 12 * HOUR);
-                    long isolated = Math.max(s.start(), reported - (long) (random.nextDouble() * DAY));
+                    // reported half a day to a day and a half after isolation, when the stays around it have ended
+                    long isolated = Math.max(s.start(), reported - 12 * HOUR - (long) (random.nextDouble() * DAY));
                     long onset = isolated - DAY - (long) (random.nextDouble() * 2 * DAY);
                     boolean confirmed = random.nextDouble() < 0.8;
                     caseOut.write("{\"caseId\":\"" + caseId + "\",\"personId\":\"" + person + "\",\"msisdns\":"

@@ -29,6 +29,8 @@ public final class WorkloadGenerator {
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.ofHours(8));
+    /** Midnight of the first simulated day, 1 April 2022 in Guangxi. */
+    public static final long START = Instant.parse("2022-04-01T00:00:00+08:00").toEpochMilli();
     /** Towers stand on a grid of this many degrees (about 1 km). */
     private static final double TOWER_GRID = 0.01;
 
@@ -39,9 +41,15 @@ public final class WorkloadGenerator {
     public record Settings(int phones, int days, long seed, long start, int counties, int townsPerCounty,
                            int pingPeriodMinutes, double burstsPerPhoneDay, double casesPerDayPer10k, int screeningEveryDays,
                            double arrivalsPerDayPer10k) {
+        /** Defaults: towns of about 1,000 phones, two per county, in as many counties as that fills (at most all 111). */
         public static Settings of(int phones, int days, long seed) {
-            return new Settings(phones, days, seed, Instant.parse("2022-04-01T00:00:00+08:00").toEpochMilli(), 111, 2,
-                    60, 6, 2, 3, 5);
+            return new Settings(phones, days, seed, START, Math.min(111, Math.max(1, phones / 2000)), 2, 60, 6, 2, 3, 5);
+        }
+
+        /** The same province with another outbreak: cases and arrivals per day per 10,000 phones. */
+        public Settings withOutbreak(double cases, double arrivals) {
+            return new Settings(phones, days, seed, start, counties, townsPerCounty, pingPeriodMinutes, burstsPerPhoneDay,
+                    cases, screeningEveryDays, arrivals);
         }
     }
 

@@ -44,11 +44,18 @@ final class LiveKit {
      * watermark then jumps to today, so once every message is read all of 2022's timers fire.
      */
     static LiveKit start(Path folder) throws Exception {
+        return start(folder, Map.of());
+    }
+
+    /** With more settings, e.g. the {@code towerTable} a live job places tower pings with. */
+    static LiveKit start(Path folder, Map<String, String> settings) throws Exception {
         LocalKafka kafka = LocalKafka.start(HOME, folder.resolve("kafka"), 0, false);
-        HealthCodeConfig config = LiveJobs.localConfig(HOME, folder, Map.of(
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "bootstrapServers", kafka.bootstrapServers(),
                 "directory", folder.resolve("checkpoints").toAbsolutePath().toString(),
                 "intervalSeconds", "2", "delaySeconds", "1", "idleTimeoutSeconds", "5", "clockLagSeconds", "60"));
+        all.putAll(settings);
+        HealthCodeConfig config = LiveJobs.localConfig(HOME, folder, all);
         try (TopicAdmin admin = new TopicAdmin(config.live())) {
             admin.createTopics();
         }

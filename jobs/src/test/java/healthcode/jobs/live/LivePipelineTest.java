@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.jobs.backfill.BackfillArguments;
 import healthcode.jobs.backfill.BackfillJob;
-import healthcode.jobs.bench.SyntheticCity;
+import healthcode.jobs.workload.WorkloadGenerator;
 import healthcode.jobs.config.ConfigException;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
@@ -142,17 +142,19 @@ class LivePipelineTest {
     void aLostTaskManagerRestartsTheJobsFromTheirCheckpointsWithoutLosingOrRepeatingAChange() throws Exception {
         Path input = temp.resolve("city");
         Files.createDirectories(input);
-        SyntheticCity.write(input, 300, 3, 7);
+        WorkloadGenerator.write(input, WorkloadGenerator.Settings.of(300, 3, 7).withOutbreak(300, 200),
+                Path.of("..", "..", "shared", "data", "guangxi-counties.geojson"));
         Path expected = backfill(input);
         List<String> backfillChanges = Files.readAllLines(expected.resolve("changes.jsonl"));
         assertTrue(backfillChanges.size() > 20, "a scenario with changes");
-        LiveKit kit = LiveKit.start(temp);
+        // live, towers come from the configured table; a backfill reads the input folder's towers.csv
+        LiveKit kit = LiveKit.start(temp, Map.of("towerTable", input.resolve("towers.csv").toAbsolutePath().toString()));
         try {
             kit.send(ScenarioProducer.messages(input, kit.live()));
             jobs.add(kit.run(LiveJobs.Job.COMPANIONS, cluster));
             jobs.add(kit.run(LiveJobs.Job.HEALTH_CODES, cluster));
             // mid-stream: the companion job has committed progress through its first day, not its last
-            long firstDay = SyntheticCity.START + Duration.ofDays(1).toMillis();
+            long firstDay = WorkloadGenerator.START + Duration.ofDays(1).toMillis();
             kit.readCommitted(kit.live().topic(LiveConfig.DETECTIONS),
                     seen -> seen.stream().anyMatch(v -> v.startsWith("{\"progress\"") && LiveKit.time(v, "progress") > firstDay),
                     WAIT);

@@ -26,11 +26,9 @@ class WorkloadGeneratorTest {
     @TempDir
     Path temp;
 
-    /** Two towns of 150 phones each, with an outbreak large enough to see in four days. */
+    /** One county: two towns of 150 phones each, with an outbreak large enough to see in four days. */
     static WorkloadGenerator.Settings smallProvince(long seed) {
-        WorkloadGenerator.Settings d = WorkloadGenerator.Settings.of(300, 4, seed);
-        return new WorkloadGenerator.Settings(d.phones(), d.days(), seed, d.start(), 2, 1, d.pingPeriodMinutes(),
-                d.burstsPerPhoneDay(), 300, d.screeningEveryDays(), 200);
+        return WorkloadGenerator.Settings.of(300, 4, seed).withOutbreak(300, 200);
     }
 
     @Test
