@@ -86,7 +86,12 @@ public final class ScenarioProducer {
             producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
         }
 
+        private final java.util.Set<String> known = new java.util.HashSet<>();
+
         public void send(Message m) {
+            if (known.add(m.topic())) {
+                producer.partitionsFor(m.topic()); // the topic's leaders before its first batch, not a stale view
+            }
             // stamped now, as a feed would: topic retention must not see last year's times
             producer.send(new ProducerRecord<>(m.topic(), null, null,
                     m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),

@@ -62,8 +62,16 @@ final class LiveKit {
         return new LiveKit(kafka, config);
     }
 
+    /** Stops the broker, keeping its log in target/kafka-logs for a look after a failure. */
     void stop() throws Exception {
         kafka.stop();
+        Path logs = Files.createDirectories(Path.of("target", "kafka-logs"));
+        for (String log : List.of("broker.log", "broker.out")) {
+            Path file = kafka.folder().resolve(log);
+            if (Files.isRegularFile(file)) {
+                Files.copy(file, logs.resolve(System.currentTimeMillis() + "-" + log));
+            }
+        }
     }
 
     LiveConfig live() {
