@@ -34,34 +34,26 @@ record Options(Map<String, String> values, List<String> words) {
     }
 
     int positive(String option, int fallback) {
+        return whole(option, fallback, 1, Integer.MAX_VALUE, "not a positive whole number");
+    }
+
+    int port(String option, int fallback) {
+        return whole(option, fallback, 0, 65535, "not a port number");
+    }
+
+    private int whole(String option, int fallback, int min, int max, String problem) {
         String value = values.get(option);
         if (value == null) {
             return fallback;
         }
         try {
             int number = Integer.parseInt(value);
-            if (number > 0) {
+            if (number >= min && number <= max) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(option + ": not a positive whole number: " + value);
-    }
-
-    int port(String option, int fallback) {
-        String value = values.get(option);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(option + ": not a port number: " + value);
+        throw new UsageException(option + ": " + problem + ": " + value);
     }
 }

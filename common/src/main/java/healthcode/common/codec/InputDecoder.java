@@ -35,6 +35,12 @@ public abstract class InputDecoder<T> implements Serializable {
         }
     }
 
+    /** The event time of a raw record, or {@code fallback} when the record would be rejected. */
+    public long eventTimeOr(String raw, long fallback) {
+        Decoded<T> decoded = decode(raw);
+        return decoded.ok() ? eventTime(decoded.value()) : fallback;
+    }
+
     private Long eventTimeIfReadable(JsonObject json) {
         if (json == null) {
             return null;

@@ -8,7 +8,6 @@ import healthcode.common.companions.CompanionSettings;
 import healthcode.common.companions.PingLocator;
 import healthcode.common.geo.TowerTable;
 import healthcode.jobs.Pipeline;
-import healthcode.jobs.config.ConfigException;
 import healthcode.common.codec.OutputEncoder;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.rules.EditionBook;
@@ -126,14 +125,7 @@ public final class BackfillJob {
     static TowerTable towers(Path input, HealthCodeConfig config) {
         Path file = input.resolve(TOWERS_FILE);
         if (!Files.isRegularFile(file)) {
-            if (config.towerTable() == null) {
-                return TowerTable.empty();
-            }
-            if (!Files.isRegularFile(config.towerTable())) {
-                throw new ConfigException(config.file() + ": companions.towerTable: " + config.towerTable()
-                        + " does not exist");
-            }
-            file = config.towerTable();
+            return config.readTowerTable();
         }
         try {
             return TowerTable.read(Files.readAllLines(file, StandardCharsets.UTF_8));

@@ -31,9 +31,7 @@ record ConfigReader(Path file, JsonNode root) {
     }
 
     JsonNode section(String key, List<String> allowed) {
-        JsonNode node = root.get(key);
-        onlyKeys(key, node, allowed);
-        return node;
+        return section(root, key, allowed);
     }
 
     String text(String key, String fallback) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import healthcode.common.companions.CompanionSettings;
 import healthcode.common.engine.EngineSettings;
+import healthcode.common.geo.TowerTable;
 import healthcode.common.time.Times;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,21 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
     public HealthCodeConfig withBackfill(int parallelism, String backend) {
         return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend, companions,
                 towerTable, live);
+    }
+
+    /** The configured tower table ({@code companions.towerTable}), or an empty one when none is set. */
+    public TowerTable readTowerTable() {
+        if (towerTable == null) {
+            return TowerTable.empty();
+        }
+        if (!Files.isRegularFile(towerTable)) {
+            throw new ConfigException(file + ": companions.towerTable: " + towerTable + " does not exist");
+        }
+        try {
+            return TowerTable.read(Files.readAllLines(towerTable, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": companions.towerTable: cannot read " + towerTable + ": " + e.getMessage());
+        }
     }
 
     public static HealthCodeConfig load(Path file) {

@@ -55,7 +55,9 @@ public final class KafkaConnectors {
     /** Per-partition watermarks of an input topic, from its records' event times. */
     public static WatermarkStrategy<String> watermarks(LiveConfig live, InputDecoder<?> decoder,
                                                         LiveWatermarks.Clock clock) {
-        SerializableTimestampAssigner<String> eventTime = (raw, kafkaTimestamp) -> eventTime(decoder, raw);
+        // a record that cannot be read (it will be rejected) has no event time and moves no watermark, so junk
+        // cannot make the valid records after it late
+        SerializableTimestampAssigner<String> eventTime = (raw, kafkaTimestamp) -> decoder.eventTimeOr(raw, Long.MIN_VALUE);
         Duration bound = live.maxOutOfOrderness();
         Duration idle = live.idleTimeout();
         Duration lag = live.clockLag();
@@ -64,12 +66,4 @@ public final class KafkaConnectors {
                 .withTimestampAssigner(eventTime);
     }
 
-    /**
-     * A record's event time; a record that cannot be read (it will be rejected) has none and moves no
-     * watermark, so junk cannot make the valid records after it late.
-     */
-    private static <T> long eventTime(InputDecoder<T> decoder, String raw) {
-        var decoded = decoder.decode(raw);
-        return decoded.ok() ? decoder.eventTime(decoded.value()) : Long.MIN_VALUE;
-    }
 }

@@ -2,7 +2,6 @@ package healthcode.jobs.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import healthcode.common.codec.Decoded;
 import healthcode.common.codec.GeoJsonFeatures;
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
@@ -53,7 +52,7 @@ public final class ScenarioProducer {
                 if (raw.isBlank()) {
                     continue;
                 }
-                previous = eventTime(decoder, raw, previous);
+                previous = decoder.eventTimeOr(raw, previous);
                 messages.add(new Message(live.topic(decoder.kind().topic()), key(raw), raw, previous));
             }
         }
@@ -114,10 +113,6 @@ public final class ScenarioProducer {
         }
     }
 
-    private static <T> long eventTime(InputDecoder<T> decoder, String raw, long previous) {
-        Decoded<T> decoded = decoder.decode(raw);
-        return decoded.ok() ? decoder.eventTime(decoded.value()) : previous;
-    }
 
     /** The phone or person a record is about (a risk area or venue: its id), or null. */
     private static String key(String raw) {

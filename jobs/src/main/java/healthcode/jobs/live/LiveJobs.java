@@ -9,7 +9,6 @@ import healthcode.common.domain.CompanionDetection;
 import healthcode.common.domain.CurrentState;
 import healthcode.common.domain.Rejection;
 import healthcode.common.engine.HealthCodeEngine;
-import healthcode.common.geo.TowerTable;
 import healthcode.common.rules.EditionBook;
 import healthcode.common.rules.EditionLoader;
 import healthcode.jobs.config.ConfigException;
@@ -25,7 +24,6 @@ import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.RawRecords;
 import healthcode.jobs.kafka.TopicAdmin;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -154,7 +152,7 @@ public final class LiveJobs {
             CompanionJob.defineWorkflow(env, inputs, new CompanionJob.Outputs(
                     KafkaConnectors.exactlyOnce(live, settings, "detections", new LinkSerialization.Writer(live.topic(LiveConfig.DETECTIONS),
                             config.outputZone())), linkPartitions, live.progressStep(), rejected),
-                    config.companions(), towers(config));
+                    config.companions(), config.readTowerTable());
         } else {
             HealthCodeOutputs outputs = new HealthCodeOutputs(
                     KafkaConnectors.exactlyOnce(live, settings, "changes", new JsonRecords<ColourChange>(live.topic("healthcode.changes"),
@@ -178,26 +176,18 @@ public final class LiveJobs {
      */
     private static int checkBroker(LiveConfig live) throws InterruptedException {
         try (TopicAdmin admin = new TopicAdmin(live)) {
+            int linkPartitions = 0;
             for (String topic : LiveConfig.TOPICS) {
-                admin.partitions(live.topic(topic));
+                int partitions = admin.partitions(live.topic(topic));
+                linkPartitions = topic.equals(LiveConfig.DETECTIONS) ? partitions : linkPartitions;
             }
             long max = admin.maxTransactionTimeoutMs();
             if (live.transactionTimeout().toMillis() > max) {
                 throw new ConfigException("live.transactionTimeoutMinutes (" + live.transactionTimeout().toMinutes()
                         + ") exceeds the broker's transaction.max.timeout.ms (" + max + " ms): lower it or raise the broker's");
             }
-            return admin.partitions(live.topic(LiveConfig.DETECTIONS));
+            return linkPartitions;
         }
     }
 
-    private static TowerTable towers(HealthCodeConfig config) {
-        if (config.towerTable() == null) {
-            return TowerTable.empty();
-        }
-        try {
-            return TowerTable.read(Files.readAllLines(config.towerTable(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException(config.file() + ": companions.towerTable: cannot read " + config.towerTable());
-        }
-    }
 }

@@ -3,7 +3,6 @@ package healthcode.jobs.backfill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import healthcode.common.codec.Decoded;
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.InputStreamKind;
@@ -49,12 +48,12 @@ class ProgressiveWatermarksTest {
                 // tower pings have a time whether or not their tower is known
                 InputDecoder<?> timed = decoder.kind() == InputStreamKind.PINGS ? new InputDecoders.Pings() : decoder;
                 List<String> lines = new ArrayList<>(Files.readAllLines(file));
-                lines.sort(Comparator.comparingLong(line -> eventTime(timed, line, Long.MIN_VALUE)));
+                lines.sort(Comparator.comparingLong(line -> timed.eventTimeOr(line, Long.MIN_VALUE)));
                 if (seed != null) {
                     Random random = new Random(seed);
                     Map<Long, List<String>> spans = new TreeMap<>();
                     for (String line : lines) {
-                        long span = Math.floorDiv(eventTime(timed, line, Long.MIN_VALUE), BOUND.toMillis());
+                        long span = Math.floorDiv(timed.eventTimeOr(line, Long.MIN_VALUE), BOUND.toMillis());
                         spans.computeIfAbsent(span, k -> new ArrayList<>()).add(line);
                     }
                     lines.clear();
@@ -68,13 +67,9 @@ class ProgressiveWatermarksTest {
         }
     }
 
-    private static <T> long eventTime(InputDecoder<T> decoder, String raw, long fallback) {
-        Decoded<T> decoded = decoder.decode(raw);
-        return decoded.ok() ? decoder.eventTime(decoded.value()) : fallback;
-    }
 
     private static WatermarkStrategy<String> live(InputDecoder<?> decoder) {
-        SerializableTimestampAssigner<String> assigner = (raw, previous) -> eventTime(decoder, raw, previous);
+        SerializableTimestampAssigner<String> assigner = (raw, previous) -> decoder.eventTimeOr(raw, previous);
         return WatermarkStrategy.<String>forBoundedOutOfOrderness(BOUND).withTimestampAssigner(assigner);
     }
 
