@@ -11,23 +11,28 @@ import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.demo.BackfillDemo;
 import healthcode.jobs.demo.LiveDemo;
 import java.time.Duration;
-import healthcode.jobs.kafka.LiveWatermarks;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.TopicAdmin;
+import healthcode.jobs.live.LiveJobMain;
+import healthcode.jobs.local.LocalFlink;
+import healthcode.jobs.cluster.ClusterJobs;
+import org.apache.flink.api.common.JobID;
 import healthcode.jobs.live.LiveJobs;
 import healthcode.jobs.workload.WorkloadGenerator;
 import java.nio.file.Files;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
     static final String USAGE = "usage: healthcode demo [backfill] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
             + " [--config FILE] | generate --output DIR [--phones N] [--days D] [--seed S] [--counties FILE]"
-            + " | kafka start|stop [--dir DIR] [--port N] | topics [--config FILE]"
+            + " | kafka start|stop [--dir DIR] [--port N] | cluster start|stop [--dir DIR] [--port N] [--taskmanagers N]"
+            + " | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
+            + " | submit|savepoint|stop|resume --cluster URL [--config FILE] [--savepoint PATH] [--jar FILE] JOB"
             + " | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
 
     private Main() {}
@@ -70,6 +75,8 @@ public final class Main {
                     }
                 }
                 case "kafka" -> kafka(rest);
+                case "cluster" -> cluster(rest);
+                case "submit", "savepoint", "stop", "resume" -> clusterJob(argv[0], rest);
                 case "generate" -> generate(rest);
                 case "topics" -> {
                     Options options = Options.parse(rest, List.of("--config"), "topics [--config FILE]");
@@ -86,11 +93,7 @@ public final class Main {
                     }
                     HealthCodeConfig config = HealthCodeConfig.load(Path.of(options.get("--config",
                             defaultConfig().toString())));
-                    LiveJobs.Job job = LiveJobs.Job.of(options.words().get(0));
-                    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                            LiveJobs.flinkConfig(config.live(), job));
-                    LiveJobs.define(env, config, job, LiveWatermarks.SYSTEM);
-                    env.execute(job.settings(config.live()).name());
+                    LiveJobMain.run(config, LiveJobs.Job.of(options.words().get(0)));
                 }
                 case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()), home());
                 default -> {
@@ -127,6 +130,55 @@ public final class Main {
         System.out.printf("generate: %d phones, %d persons, %d pings, %d towers, %d venues, %d cases, %d NAT results,"
                 + " %d arrivals -> %s%n", size.phones(), size.persons(), size.pings(), size.towers(), size.venues(),
                 size.cases(), size.natResults(), size.arrivals(), output);
+    }
+
+    private static void clusterJob(String command, List<String> rest) throws Exception {
+        String usage = command + " --cluster URL [--config FILE]" + (command.equals("resume") ? " --savepoint PATH" : "")
+                + (command.equals("submit") || command.equals("resume") ? " [--jar FILE]" : "") + " companions|health-codes";
+        Options options = Options.parse(rest, List.of("--cluster", "--config", "--savepoint", "--jar"), usage);
+        String savepoint = options.get("--savepoint", null);
+        if (options.words().size() != 1 || options.get("--cluster", null) == null
+                || (savepoint == null) == command.equals("resume")
+                || (options.get("--jar", null) != null && !command.equals("submit") && !command.equals("resume"))) {
+            throw new UsageException("usage: " + usage);
+        }
+        LiveJobs.Job job = LiveJobs.Job.of(options.words().get(0));
+        Path configFile = Path.of(options.get("--config", defaultConfig().toString()));
+        HealthCodeConfig config = HealthCodeConfig.load(configFile);
+        String name = job.settings(config.live()).name();
+        try (ClusterJobs cluster = ClusterJobs.connect(options.get("--cluster", null))) {
+            switch (command) {
+                case "submit", "resume" -> {
+                    Path jar = Path.of(options.get("--jar", System.getProperty("healthcode.jobJar",
+                            home().resolve("jobs/target/healthcode-jobs-job.jar").toString())));
+                    JobID id = cluster.submit(jar, configFile, job, savepoint);
+                    System.out.println(command + ": " + name + " runs as " + id
+                            + (savepoint == null ? "" : ", from " + savepoint));
+                }
+                case "savepoint" -> System.out.println("savepoint: " + name + " -> " + cluster.savepoint(config, job));
+                default -> System.out.println("stop: " + name + " stopped with savepoint " + cluster.stop(config, job));
+            }
+        }
+    }
+
+    private static void cluster(List<String> rest) throws Exception {
+        String usage = "cluster start|stop [--dir DIR] [--port N] [--taskmanagers N]";
+        Options options = Options.parse(rest, List.of("--dir", "--port", "--taskmanagers"), usage);
+        if (options.words().size() != 1) {
+            throw new UsageException("usage: " + usage);
+        }
+        Path dir = Path.of(options.get("--dir", home().resolve(".local").resolve("flink").toString()));
+        switch (options.words().get(0)) {
+            case "start" -> {
+                LocalFlink cluster = LocalFlink.start(home(), dir, options.port("--port", 8081),
+                        options.positive("--taskmanagers", 1), Map.of(), true);
+                System.out.println("cluster: " + cluster.taskManagers().size() + " TaskManager(s), REST and web UI at "
+                        + cluster.restUrl() + ", logs in " + dir.resolve("logs"));
+            }
+            case "stop" -> System.out.println(LocalFlink.stop(dir) ? "cluster: stopped the cluster of " + dir
+                    : "cluster: no cluster runs from " + dir);
+            default -> throw new UsageException("usage: " + usage);
+        }
     }
 
     private static void kafka(List<String> rest) throws Exception {

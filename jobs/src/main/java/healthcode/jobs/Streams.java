@@ -1,6 +1,10 @@
 package healthcode.jobs;
 
+import healthcode.common.domain.Rejection;
+import healthcode.jobs.functions.RejectionCounter;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Helpers for building topologies. */
@@ -16,5 +20,12 @@ public final class Streams {
         @SuppressWarnings("unchecked")
         DataStream<T>[] rest = streams.subList(1, streams.size()).toArray(new DataStream[0]);
         return first.union(rest);
+    }
+
+    /** Every rejection into the rejected sink, counted by source and reason kind on the way. */
+    public static void sinkRejected(List<DataStream<Rejection>> rejections, Sink<Rejection> sink) {
+        union(rejections).map(new RejectionCounter(), TypeInformation.of(Rejection.class))
+                .uid("count-rejections").name("count-rejections")
+                .sinkTo(sink).uid("sink-rejected").name("sink-rejected");
     }
 }

@@ -24,11 +24,15 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
                          int partitions, short replicationFactor, Duration retention,
                          Duration maxOutOfOrderness, Duration idleTimeout, Duration clockLag, Duration progressStep,
                          Duration checkpointInterval, Duration checkpointTimeout, String checkpointDirectory,
+                         String savepointDirectory,
                          String stateBackend, int restartAttempts, Duration restartDelay,
                          Duration transactionTimeout, Job companionJob, Job healthCodeJob) {
 
-    /** One live job: its Flink job name (also its consumer group), parallelism and transactional-id prefix. */
-    public record Job(String name, int parallelism, String transactionalIdPrefix) {}
+    /**
+     * One live job: its Flink job name (also its consumer group), parallelism, the maximum parallelism it can
+     * be rescaled to from a savepoint (fixed for the life of its state), and transactional-id prefix.
+     */
+    public record Job(String name, int parallelism, int maxParallelism, String transactionalIdPrefix) {}
 
     /** The topics of domain.md, plus the link between the two jobs. */
     public static final List<String> TOPICS = List.of("telecom.pings", "subscribers", "cases", "case-status",
@@ -85,7 +89,8 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
 
         JsonNode w = r.section(live, "live.watermarks", List.of("maxOutOfOrdernessSeconds", "idleTimeoutSeconds",
                 "clockLagSeconds", "progressStepSeconds"));
-        JsonNode c = r.section(live, "live.checkpoints", List.of("intervalSeconds", "timeoutMinutes", "directory"));
+        JsonNode c = r.section(live, "live.checkpoints", List.of("intervalSeconds", "timeoutMinutes", "directory",
+                "savepointDirectory"));
         JsonNode restart = r.section(live, "live.restart", List.of("attempts", "delaySeconds"));
         String backend = r.text(live, "live.stateBackend", "rocksdb");
         if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
@@ -93,6 +98,9 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
         }
         String directory = r.text(c, "live.checkpoints.directory", "/tmp/healthcode/checkpoints");
         String checkpoints = directory.contains("://") ? directory : base.resolve(directory).toUri().toString();
+        String savepointDirectory = r.text(c, "live.checkpoints.savepointDirectory", "/tmp/healthcode/savepoints");
+        String savepoints = savepointDirectory.contains("://") ? savepointDirectory
+                : base.resolve(savepointDirectory).toUri().toString();
 
         LiveConfig config = new LiveConfig(
                 r.text(kafka, "live.kafka.bootstrapServers", "127.0.0.1:9092"), Map.copyOf(properties),
@@ -103,7 +111,7 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
                 Duration.ofSeconds(r.nonNegativeInt(w, "live.watermarks.clockLagSeconds", 600)),
                 Duration.ofSeconds(r.positiveInt(w, "live.watermarks.progressStepSeconds", 1)),
                 Duration.ofSeconds(r.positiveInt(c, "live.checkpoints.intervalSeconds", 10)),
-                Duration.ofMinutes(r.positiveInt(c, "live.checkpoints.timeoutMinutes", 5)), checkpoints, backend,
+                Duration.ofMinutes(r.positiveInt(c, "live.checkpoints.timeoutMinutes", 5)), checkpoints, savepoints, backend,
                 r.nonNegativeInt(restart, "live.restart.attempts", 10),
                 Duration.ofSeconds(r.nonNegativeInt(restart, "live.restart.delaySeconds", 10)),
                 Duration.ofMinutes(r.positiveInt(live, "live.transactionTimeoutMinutes", 10)),
@@ -127,10 +135,15 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
 
     private static Job job(ConfigReader r, JsonNode live, String key, String defaultName) {
         String path = "live." + key;
-        JsonNode node = r.section(live, path, List.of("name", "parallelism", "transactionalIdPrefix"));
+        JsonNode node = r.section(live, path, List.of("name", "parallelism", "maxParallelism", "transactionalIdPrefix"));
         String name = r.text(node, path + ".name", defaultName);
-        return new Job(name, r.positiveInt(node, path + ".parallelism", 2),
-                r.text(node, path + ".transactionalIdPrefix", name));
+        int parallelism = r.positiveInt(node, path + ".parallelism", 2);
+        int maxParallelism = r.positiveInt(node, path + ".maxParallelism", 128);
+        if (parallelism > maxParallelism || maxParallelism > 32768) {
+            throw r.error(path + ".maxParallelism", "must be at least the parallelism (" + parallelism
+                    + ") and at most 32768");
+        }
+        return new Job(name, parallelism, maxParallelism, r.text(node, path + ".transactionalIdPrefix", name));
     }
 
     /** A value {@code ${env:NAME}} or {@code ${file:PATH}} is read from there, so secrets stay out of git. */

@@ -10,6 +10,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,7 +23,8 @@ import org.apache.flink.util.OutputTag;
  * emits colour changes, plus the person's {@link #CURRENT} state (on every change when live; once,
  * at the horizon, in a backfill). The engine decides; this class only buffers, wakes and stores.
  */
-public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent, ColourChange> {
+public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent, ColourChange>
+        implements CheckpointedFunction {
     public static final OutputTag<CurrentState> CURRENT = new OutputTag<>("current", TypeInformation.of(CurrentState.class));
 
     private final HealthCodeEngine engine;
@@ -29,6 +33,7 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
 
     private transient ValueState<PersonState> person;
     private transient PendingRecords<PersonEvent> pending;
+    private transient HealthCodeMetrics metrics;
 
     public HealthCodeFunction(HealthCodeEngine engine, Long horizon) {
         this.engine = engine;
@@ -39,6 +44,17 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     public void open(OpenContext openContext) {
         person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", TypeInformation.of(PersonState.class)));
         pending = new PendingRecords<>(getRuntimeContext(), "pending-records", TypeInformation.of(PersonEvent.class));
+        metrics.register(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        metrics = HealthCodeMetrics.restore(context); // before open
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        metrics.snapshot();
     }
 
     @Override
@@ -48,6 +64,7 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
         }
         long watermark = ctx.timerService().currentWatermark();
         if (event.eventTime <= watermark) {
+            metrics.appliedLate(1);
             advance(person.value(), ctx.getCurrentKey(), watermark, List.of(event), true, ctx.timerService(), out, ctx);
             return;
         }
@@ -74,11 +91,14 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     private void advance(PersonState state, String personId, long t, List<PersonEvent> records, boolean late,
                          TimerService timers, Collector<ColourChange> out, Context ctx) throws Exception {
         CurrentState before = state == null || horizon != null ? null : engine.current(state);
+        boolean stored = state != null;
+        int episodesBefore = stored ? state.episodes.size() : 0;
         if (state == null) {
             state = new PersonState(personId, t);
         }
         ColourChange change = engine.step(state, t, records, late);
         if (change != null) {
+            metrics.changedTo(change.to());
             out.collect(change);
         }
         if (horizon == null) {
@@ -92,9 +112,11 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
         Long forgetAt = engine.forgetAt(state);
         if (horizon == null && forgetAt != null && forgetAt <= t) {
             person.clear();
+            metrics.stored(stored, episodesBefore, null);
             return;
         }
         person.update(state);
+        metrics.stored(stored, episodesBefore, state);
         Long wakeUp = engine.nextWakeUp(state);
         if (wakeUp != null && (horizon == null || wakeUp <= horizon)) {
             // a phase is up or a new edition starts: the colour may change without a record

@@ -90,7 +90,7 @@ public final class HealthCodeWorkflow {
         rejections.addAll(phones.rejected);
         rejections.addAll(rejectedUpstream);
         if (!rejections.isEmpty()) {
-            Streams.union(rejections).sinkTo(outputs.rejected()).uid("sink-rejected").name("sink-rejected");
+            Streams.sinkRejected(rejections, outputs.rejected());
         }
     }
 

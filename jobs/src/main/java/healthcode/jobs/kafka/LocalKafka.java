@@ -1,5 +1,6 @@
 package healthcode.jobs.kafka;
 
+import healthcode.jobs.local.LocalProcesses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -53,8 +54,8 @@ public final class LocalKafka {
             return running.get();
         }
         Files.createDirectories(folder);
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int brokerPort = port == 0 ? LocalProcesses.freePort() : port;
+        int controllerPort = LocalProcesses.freePort();
         Path properties = folder.resolve("server.properties");
         Files.writeString(properties, serverProperties(folder, brokerPort, controllerPort));
         Files.writeString(folder.resolve("log4j2.properties"), LOG_CONFIG.replace("@LOG@",
@@ -64,19 +65,13 @@ public final class LocalKafka {
                     // joined: an id may start with '-', which would read as an option
                     "--cluster-id=" + clusterId(), "--config", properties.toString()), "format the broker storage");
         }
-        List<String> command = new ArrayList<>();
-        if (detached && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid"); // out of the terminal's process group: Ctrl-C elsewhere leaves it running
-        }
-        command.addAll(javaCommand(home, folder, "-Xmx512m"));
+        List<String> command = new ArrayList<>(javaCommand(home, folder, "-Xmx512m"));
         command.addAll(List.of("kafka.Kafka", properties.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("broker.out").toFile()).start();
-        Files.writeString(folder.resolve("broker.pid"), Long.toString(process.pid()));
+        Process process = LocalProcesses.start(command, detached, folder.resolve("broker.out"), folder.resolve("broker.pid"));
         Files.writeString(folder.resolve("broker.port"), Integer.toString(brokerPort));
         LocalKafka kafka = new LocalKafka(folder, brokerPort);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!accepts(brokerPort) || !TopicAdmin.ready(kafka.bootstrapServers())) {
+        while (!LocalProcesses.accepts(brokerPort) || !TopicAdmin.ready(kafka.bootstrapServers())) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IOException("the Kafka broker did not start; see " + folder.resolve("broker.out")
@@ -103,15 +98,7 @@ public final class LocalKafka {
         if (process.isEmpty()) {
             return false;
         }
-        process.get().destroy();
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        while (process.get().isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        if (process.get().isAlive()) {
-            process.get().destroyForcibly();
-        }
-        Files.deleteIfExists(folder.resolve("broker.pid"));
+        LocalProcesses.stop(process.get(), STOP_TIMEOUT, folder.resolve("broker.pid"));
         return true;
     }
 
@@ -128,13 +115,7 @@ public final class LocalKafka {
     }
 
     private static Optional<ProcessHandle> process(Path folder) throws IOException {
-        Path pidFile = folder.resolve("broker.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        return ProcessHandle.of(pid).filter(p -> p.isAlive()
-                && p.info().commandLine().map(c -> c.contains(MARKER)).orElse(true));
+        return LocalProcesses.process(folder.resolve("broker.pid"), MARKER);
     }
 
     private static void runToCompletion(Path home, Path folder, List<String> mainAndArgs, String what)
@@ -149,13 +130,8 @@ public final class LocalKafka {
     }
 
     private static List<String> javaCommand(Path home, Path folder, String heap) throws IOException {
-        Path classpathFile = home.resolve("local-kafka").resolve("target").resolve("classpath.txt");
-        if (!Files.isRegularFile(classpathFile)) {
-            throw new IOException(classpathFile + " is missing: build with `mvn -DskipTests package` first");
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, heap, MARKER + "=" + folder, "-Dlog4j2.configurationFile=" + folder.resolve("log4j2.properties"),
-                "-cp", Files.readString(classpathFile).strip());
+        return LocalProcesses.javaCommand(home, "local-kafka", MARKER + "=" + folder,
+                List.of(heap, "-Dlog4j2.configurationFile=" + folder.resolve("log4j2.properties")));
     }
 
     private static String serverProperties(Path folder, int port, int controllerPort) {
@@ -206,18 +182,4 @@ public final class LocalKafka {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -32,6 +32,6 @@ public final class CompanionJob {
                         new ProgressMarkers(outputs.linkPartitions(), outputs.progressStep().toMillis()))
                 .uid("progress-markers")
                 .sinkTo(outputs.link()).uid("sink-detections").name("sink-detections");
-        Streams.union(result.rejected()).sinkTo(outputs.rejected()).uid("sink-rejected").name("sink-rejected");
+        Streams.sinkRejected(result.rejected(), outputs.rejected());
     }
 }

@@ -81,11 +81,13 @@ public final class LiveJobs {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.NAME, job.settings(live).name());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, job.settings(live).parallelism());
+        conf.set(PipelineOptions.MAX_PARALLELISM, job.settings(live).maxParallelism());
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, live.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, live.checkpointTimeout());
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, live.checkpointDirectory() + "/" + job.settings(live).name());
+        conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, live.savepointDirectory() + "/" + job.settings(live).name());
         // kept on cancellation, so a job stopped by mistake resumes from its last checkpoint
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

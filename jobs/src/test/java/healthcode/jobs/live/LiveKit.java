@@ -2,7 +2,11 @@ package healthcode.jobs.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import healthcode.common.time.Times;
+import healthcode.jobs.backfill.BackfillArguments;
+import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
 import healthcode.jobs.kafka.CommittedConsumer;
@@ -26,44 +30,51 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** A real broker, a live configuration pointing at it, and ways to feed and read the live jobs. */
-final class LiveKit {
-    static final Path HOME = Path.of("..");
+public final class LiveKit {
+    public static final Path HOME = Path.of("..");
+    /** Long enough for a job to catch up after a restart on two cores. */
+    public static final Duration WAIT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final LocalKafka kafka;
-    final HealthCodeConfig config;
+    public final LocalKafka kafka;
+    public final HealthCodeConfig config;
+    /** The configuration file of {@link #config}, as {@code bin/healthcode submit --config} takes it. */
+    public final Path configFile;
 
-    private LiveKit(LocalKafka kafka, HealthCodeConfig config) {
+    private LiveKit(LocalKafka kafka, HealthCodeConfig config, Path configFile) {
         this.kafka = kafka;
         this.config = config;
+        this.configFile = configFile;
     }
 
     /**
      * A broker under {@code folder} and the project's configuration with test timings: checkpoints every two
-     * seconds, quick restarts, and inputs idle after five seconds without messages. An idle input's
-     * watermark then jumps to today, so once every message is read all of 2022's timers fire.
+     * seconds, quick restarts, and inputs idle after 30 seconds without messages. An idle input's
+     * watermark then jumps to today, so once every message is read all of 2022's timers fire. (Shorter
+     * timeouts lost records: on two busy cores a partition's first fetch after a start or restore can take
+     * seconds, and a partition taken for idle before its backlog is read makes that backlog late.)
      */
-    static LiveKit start(Path folder) throws Exception {
+    public static LiveKit start(Path folder) throws Exception {
         return start(folder, Map.of());
     }
 
     /** With more settings, e.g. the {@code towerTable} a live job places tower pings with. */
-    static LiveKit start(Path folder, Map<String, String> settings) throws Exception {
+    public static LiveKit start(Path folder, Map<String, String> settings) throws Exception {
         LocalKafka kafka = LocalKafka.start(HOME, folder.resolve("kafka"), 0, false);
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "bootstrapServers", kafka.bootstrapServers(),
                 "directory", folder.resolve("checkpoints").toAbsolutePath().toString(),
-                "intervalSeconds", "2", "delaySeconds", "1", "idleTimeoutSeconds", "5", "clockLagSeconds", "60"));
+                "intervalSeconds", "2", "delaySeconds", "1", "idleTimeoutSeconds", "30", "clockLagSeconds", "60"));
         all.putAll(settings);
         HealthCodeConfig config = LiveJobs.localConfig(HOME, folder, all);
         try (TopicAdmin admin = new TopicAdmin(config.live())) {
             admin.createTopics();
         }
-        return new LiveKit(kafka, config);
+        return new LiveKit(kafka, config, folder.resolve("healthcode.yaml"));
     }
 
     /** Stops the broker, keeping its log in target/kafka-logs for a look after a failure. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         kafka.stop();
         Path logs = Files.createDirectories(Path.of("target", "kafka-logs"));
         for (String log : List.of("broker.log", "broker.out")) {
@@ -74,7 +85,7 @@ final class LiveKit {
         }
     }
 
-    LiveConfig live() {
+    public LiveConfig live() {
         return config.live();
     }
 
@@ -82,12 +93,12 @@ final class LiveKit {
         return LiveJobs.submit(cluster, config, job, LiveWatermarks.SYSTEM);
     }
 
-    void send(List<ScenarioProducer.Message> messages) {
+    public void send(List<ScenarioProducer.Message> messages) {
         ScenarioProducer.send(messages, live(), sent -> {});
     }
 
     /** The committed values of a topic, waiting until {@code done} holds of them (or the timeout passes). */
-    List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout) {
+    public List<String> readCommitted(String topic, Predicate<List<String>> done, Duration timeout) {
         List<String> values = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(kafka.bootstrapServers(), Map.of(),
@@ -102,7 +113,7 @@ final class LiveKit {
     }
 
     /** Kafka's own console consumer, in its own JVM, in read_committed mode: the values of a topic. */
-    List<String> consoleConsumer(String topic, int expected) throws IOException, InterruptedException {
+    public List<String> consoleConsumer(String topic, int expected) throws IOException, InterruptedException {
         Path out = kafka.folder().resolve("console-" + topic + ".out");
         Process process = LocalKafka.tool(HOME, kafka.folder(), "org.apache.kafka.tools.consumer.ConsoleConsumer",
                         List.of("--bootstrap-server", kafka.bootstrapServers(), "--topic", topic, "--from-beginning",
@@ -115,7 +126,7 @@ final class LiveKit {
         return Files.readAllLines(out, StandardCharsets.UTF_8);
     }
 
-    static long time(String json, String field) {
+    public static long time(String json, String field) {
         try {
             JsonNode node = JSON.readTree(json).get(field);
             return node.isNumber() ? node.longValue() : Times.parseIso(node.textValue());
@@ -124,11 +135,71 @@ final class LiveKit {
         }
     }
 
-    static String text(String json, String field) {
+    public static String text(String json, String field) {
         try {
             return JSON.readTree(json).get(field).asText();
         } catch (IOException e) {
             throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    /** The backfill of {@code input} with the project's configuration, into a folder under {@code temp}. */
+    public static Path backfill(Path input, Path temp) throws Exception {
+        return backfill(input, temp.resolve("backfill-" + input.getFileName()),
+                HOME.resolve("config").resolve("healthcode.yaml"));
+    }
+
+    public static Path backfill(Path input, Path output, Path configFile) throws Exception {
+        BackfillJob.run(new BackfillArguments(input, output, null, null, configFile), HealthCodeConfig.load(configFile));
+        return output;
+    }
+
+    /**
+     * Waits for the live changes up to the backfill's last one, then reads the whole topic with Kafka's
+     * console consumer: up to that time it holds the backfill's changes, and each person's seq runs 1, 2, 3...
+     * (later changes come from timers the live run fires as its clock runs on). Returns the changes read.
+     */
+    public List<String> assertCommittedChangesAreTheBackfills(Path backfill) throws Exception {
+        List<String> backfillChanges = Files.readAllLines(backfill.resolve("changes.jsonl"));
+        long horizon = backfillChanges.stream().mapToLong(c -> time(c, "at")).max().orElseThrow();
+        List<String> committed = readCommitted(live().topic("healthcode.changes"),
+                seen -> upTo(seen, horizon).size() >= backfillChanges.size(), WAIT);
+        List<String> changes = consoleConsumer(live().topic("healthcode.changes"), committed.size());
+        assertSameLines(backfillChanges, upTo(changes, horizon), "committed changes up to the backfill's last");
+        assertSeqUnbroken(changes);
+        return changes;
+    }
+
+    private static List<String> upTo(List<String> changes, long horizon) {
+        return changes.stream().filter(c -> time(c, "at") <= horizon).toList();
+    }
+
+    /** The same lines in any order; on failure, the message shows the lines that differ (not thousands of equal ones). */
+    public static void assertSameLines(List<String> expected, List<String> actual, String what) {
+        if (sorted(expected).equals(sorted(actual))) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(expected);
+        actual.forEach(missing::remove);
+        List<String> extra = new ArrayList<>(actual);
+        expected.forEach(extra::remove);
+        throw new AssertionError(what + ": " + missing.size() + " of " + expected.size() + " expected lines missing, "
+                + extra.size() + " unexpected; missing: " + missing.stream().sorted().limit(8).toList()
+                + "; unexpected: " + extra.stream().sorted().limit(8).toList());
+    }
+
+    public static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
+    }
+
+    /** As the health-code service sees them: per person, seq 1, 2, 3... with no gap and no repeat. */
+    public static void assertSeqUnbroken(List<String> changes) {
+        Map<String, Long> last = new java.util.HashMap<>();
+        for (String change : changes) {
+            String person = text(change, "personId");
+            long seq = Long.parseLong(text(change, "seq"));
+            assertEquals(last.getOrDefault(person, 0L) + 1, seq, "seq of a person");
+            last.put(person, seq);
         }
     }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hostile messages land in rejected while the jobs run on, and a lost TaskManager changes nothing.
  */
 class LivePipelineTest {
-    private static final Duration WAIT = Duration.ofMinutes(4);
+    private static final Duration WAIT = LiveKit.WAIT;
 
     private static MiniCluster cluster;
 
@@ -92,7 +92,7 @@ class LivePipelineTest {
                 Files.write(file, HOSTILE, java.nio.file.StandardOpenOption.APPEND);
             }
         }
-        Path expected = backfill(input);
+        Path expected = LiveKit.backfill(input, temp);
         LiveKit kit = LiveKit.start(temp);
         try {
             List<ScenarioProducer.Message> messages = new ArrayList<>(ScenarioProducer.messages(input, kit.live()));
@@ -108,12 +108,12 @@ class LivePipelineTest {
             JobID healthCodes = kit.run(LiveJobs.Job.HEALTH_CODES, cluster);
             jobs.add(healthCodes);
 
-            assertCommittedChangesAreTheBackfills(kit, expected);
+            kit.assertCommittedChangesAreTheBackfills(expected);
 
             for (String output : List.of("companions", "area-exposures")) {
                 List<String> file = Files.readAllLines(expected.resolve(output + ".jsonl"));
                 assertFalse(file.isEmpty(), output);
-                assertEquals(sorted(file), sorted(kit.readCommitted(kit.live().topic(output),
+                assertEquals(LiveKit.sorted(file), LiveKit.sorted(kit.readCommitted(kit.live().topic(output),
                         seen -> seen.size() >= file.size(), WAIT)), output);
             }
             List<String> backfillRejected = Files.readAllLines(expected.resolve("rejected.jsonl"));
@@ -132,40 +132,6 @@ class LivePipelineTest {
             }
             assertEquals(JobStatus.RUNNING, cluster.getJobStatus(companions).get());
             assertEquals(JobStatus.RUNNING, cluster.getJobStatus(healthCodes).get());
-        } finally {
-            cancel(jobs);
-            kit.stop();
-        }
-    }
-
-    @Test
-    void aLostTaskManagerRestartsTheJobsFromTheirCheckpointsWithoutLosingOrRepeatingAChange() throws Exception {
-        Path input = temp.resolve("city");
-        Files.createDirectories(input);
-        WorkloadGenerator.write(input, WorkloadGenerator.Settings.of(300, 3, 7).withOutbreak(300, 200),
-                Path.of("..", "..", "shared", "data", "guangxi-counties.geojson"));
-        Path expected = backfill(input);
-        List<String> backfillChanges = Files.readAllLines(expected.resolve("changes.jsonl"));
-        assertTrue(backfillChanges.size() > 20, "a scenario with changes");
-        // live, towers come from the configured table; a backfill reads the input folder's towers.csv
-        LiveKit kit = LiveKit.start(temp, Map.of("towerTable", input.resolve("towers.csv").toAbsolutePath().toString()));
-        try {
-            kit.send(ScenarioProducer.messages(input, kit.live()));
-            jobs.add(kit.run(LiveJobs.Job.COMPANIONS, cluster));
-            jobs.add(kit.run(LiveJobs.Job.HEALTH_CODES, cluster));
-            // mid-stream: the companion job has committed progress through its first day, not its last
-            long firstDay = WorkloadGenerator.START + Duration.ofDays(1).toMillis();
-            kit.readCommitted(kit.live().topic(LiveConfig.DETECTIONS),
-                    seen -> seen.stream().anyMatch(v -> v.startsWith("{\"progress\"") && LiveKit.time(v, "progress") > firstDay),
-                    WAIT);
-            cluster.terminateTaskManager(0).get();
-            cluster.startTaskManager();
-
-            assertCommittedChangesAreTheBackfills(kit, expected);
-            for (JobID job : jobs) {
-                assertNotNull(cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot()
-                        .getLatestRestoredCheckpoint(), "the job restarted from a checkpoint");
-            }
         } finally {
             cancel(jobs);
             kit.stop();
@@ -197,54 +163,6 @@ class LivePipelineTest {
             if (!cluster.getJobStatus(job).get().isGloballyTerminalState()) {
                 cluster.cancelJob(job).get();
             }
-        }
-    }
-
-    private Path backfill(Path input) throws Exception {
-        Path output = temp.resolve("backfill-" + input.getFileName());
-        Path configFile = LiveKit.HOME.resolve("config").resolve("healthcode.yaml");
-        BackfillJob.run(new BackfillArguments(input, output, null, null, configFile),
-                HealthCodeConfig.load(configFile));
-        return output;
-    }
-
-    /**
-     * Waits for the live changes up to the backfill's last one, then reads the whole topic with Kafka's
-     * console consumer: up to that time it holds the backfill's changes, and each person's seq runs 1, 2, 3...
-     * (later changes come from timers the live run fires as its clock runs on).
-     */
-    private static void assertCommittedChangesAreTheBackfills(LiveKit kit, Path backfill) throws Exception {
-        List<String> backfillChanges = Files.readAllLines(backfill.resolve("changes.jsonl"));
-        long horizon = horizonOf(backfill);
-        List<String> committed = kit.readCommitted(kit.live().topic("healthcode.changes"),
-                seen -> upTo(seen, horizon).size() >= backfillChanges.size(), WAIT);
-        List<String> changes = kit.consoleConsumer(kit.live().topic("healthcode.changes"), committed.size());
-        assertEquals(sorted(backfillChanges), sorted(upTo(changes, horizon)));
-        assertSeqUnbroken(changes);
-    }
-
-    /** The time of the backfill's last change. */
-    private static long horizonOf(Path output) throws Exception {
-        return Files.readAllLines(output.resolve("changes.jsonl")).stream()
-                .mapToLong(c -> LiveKit.time(c, "at")).max().orElseThrow();
-    }
-
-    private static List<String> upTo(List<String> changes, long horizon) {
-        return changes.stream().filter(c -> LiveKit.time(c, "at") <= horizon).toList();
-    }
-
-    private static List<String> sorted(List<String> lines) {
-        return lines.stream().sorted().toList();
-    }
-
-    /** As the health-code service sees them: per person, seq 1, 2, 3... with no gap and no repeat. */
-    private static void assertSeqUnbroken(List<String> changes) {
-        Map<String, Long> last = new HashMap<>();
-        for (String change : changes) {
-            String person = LiveKit.text(change, "personId");
-            long seq = Long.parseLong(LiveKit.text(change, "seq"));
-            assertEquals(last.getOrDefault(person, 0L) + 1, seq, "seq of a person");
-            last.put(person, seq);
         }
     }
 }

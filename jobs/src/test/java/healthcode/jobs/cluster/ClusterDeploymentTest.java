@@ -1,0 +1,219 @@
+package healthcode.jobs.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.live.LiveJobs;
+import healthcode.jobs.live.LiveKit;
+import healthcode.jobs.local.LocalFlink;
+import healthcode.jobs.workload.WorkloadGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both live jobs submitted as the job jar to a standalone Flink cluster (JobManager and TaskManager JVMs on
+ * config/flink, as {@code bin/healthcode cluster start} runs them) against a real broker: what clusters do
+ * to jobs (a TaskManager killed, a stop with a savepoint, a resume at another parallelism with a new rule
+ * edition) neither loses nor repeats a colour change.
+ */
+class ClusterDeploymentTest {
+    private static final Path COUNTIES = Path.of("..", "..", "shared", "data", "guangxi-counties.geojson");
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    @TempDir
+    static Path clusterFolder;
+    static LocalFlink cluster;
+    static ClusterJobs client;
+
+    @TempDir
+    Path temp;
+    private final List<JobID> jobs = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = LocalFlink.start(LiveKit.HOME, clusterFolder, 0, 1, Map.of(), false);
+        client = ClusterJobs.connect(cluster.restUrl());
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        client.close();
+        LocalFlink.stop(clusterFolder);
+        // kept for a look after a failure
+        Path logs = Files.createDirectories(Path.of("target", "flink-logs"));
+        try (Stream<Path> files = Files.list(clusterFolder.resolve("logs"))) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".out")).toList()) {
+                Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @AfterEach
+    void cancelJobs() throws Exception {
+        for (JobID job : jobs) {
+            if (!client.status(job).isGloballyTerminalState()) {
+                client.cancel(job);
+            }
+        }
+    }
+
+    @Test
+    void aTaskManagerKilledMidStreamIsReplacedAndTheCommittedChangesAreTheBackfills() throws Exception {
+        Path input = province(temp.resolve("province"), 3, 7);
+        Path expected = LiveKit.backfill(input, temp);
+        LiveKit kit = LiveKit.start(temp.resolve("live"), towerTable(input));
+        try {
+            kit.send(ScenarioProducer.messages(input, kit.live()));
+            jobs.add(submit(kit, kit.configFile, LiveJobs.Job.COMPANIONS, null));
+            jobs.add(submit(kit, kit.configFile, LiveJobs.Job.HEALTH_CODES, null));
+            awaitCompanionProgress(kit, WorkloadGenerator.START + DAY);
+
+            ProcessHandle taskManager = cluster.taskManagers().get(0);
+            taskManager.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the JobManager
+            taskManager.onExit().get();
+            cluster.startTaskManager(false);
+
+            kit.assertCommittedChangesAreTheBackfills(expected);
+            for (JobID job : jobs) {
+                JsonNode restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+                assertFalse(restored.isMissingNode() || restored.isNull(), "the job restarted from a checkpoint");
+            }
+        } finally {
+            kit.stop();
+        }
+    }
+
+    @Test
+    void stoppedWithSavepointsTheJobsResumeAtAnotherParallelismAndANewEditionRulesFromItsDate() throws Exception {
+        Path input = province(temp.resolve("province"), 6, 11);
+        long editionDate = WorkloadGenerator.START + 4 * DAY; // as NEW_EDITION says
+        Path editions = Files.createDirectories(temp.resolve("editions"));
+        try (Stream<Path> files = Files.list(LiveKit.HOME.resolve("config").resolve("editions"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Files.copy(file, editions.resolve(file.getFileName()));
+            }
+        }
+        Map<String, String> settings = new java.util.HashMap<>(towerTable(input));
+        settings.put("editions", editions.toAbsolutePath().toString());
+        // time stands at the data: inputs idle once read are only marked idle, so no timer runs ahead of them
+        settings.put("clockLagSeconds", "0");
+        LiveKit kit = LiveKit.start(temp.resolve("live"), settings);
+        try {
+            Path before = LiveKit.backfill(input, temp.resolve("backfill-old-editions"), kit.configFile);
+            long split = WorkloadGenerator.START + 3 * DAY;
+            List<ScenarioProducer.Message> messages = ScenarioProducer.messages(input, kit.live());
+            kit.send(messages.stream().filter(m -> m.eventTime() < split).toList());
+            jobs.add(submit(kit, kit.configFile, LiveJobs.Job.COMPANIONS, null));
+            jobs.add(submit(kit, kit.configFile, LiveJobs.Job.HEALTH_CODES, null));
+            awaitCompanionProgress(kit, WorkloadGenerator.START + 2 * DAY);
+
+            // the companion job first: the health-code job never gets ahead of the companion job's progress
+            String companionSavepoint = client.stop(kit.config, LiveJobs.Job.COMPANIONS);
+            String healthCodeSavepoint = client.stop(kit.config, LiveJobs.Job.HEALTH_CODES);
+            Files.writeString(editions.resolve("gx-2022-04-05.yaml"), NEW_EDITION);
+            Path after = LiveKit.backfill(input, temp.resolve("backfill-new-edition"), kit.configFile);
+            assertEditionChangesTheOutputFromItsDateOnly(before, after, editionDate);
+
+            // resumed with fewer companion and more health-code subtasks, and an idle clock to finish the data
+            Path resumed = withSettings(kit.configFile, 1, 3, 60);
+            jobs.add(submit(kit, resumed, LiveJobs.Job.COMPANIONS, companionSavepoint));
+            jobs.add(submit(kit, resumed, LiveJobs.Job.HEALTH_CODES, healthCodeSavepoint));
+            kit.send(messages.stream().filter(m -> m.eventTime() >= split).toList());
+
+            List<String> changes = kit.assertCommittedChangesAreTheBackfills(after);
+            assertTrue(changes.stream().anyMatch(c -> LiveKit.text(c, "edition").equals("gx-2022-04-05")));
+            assertEquals(List.of(1, 3), List.of(parallelism(jobs.get(2)), parallelism(jobs.get(3))));
+        } finally {
+            kit.stop();
+        }
+    }
+
+    /** A shorter companion rule from the fifth day of the province: re-plans every open companion episode. */
+    private static final String NEW_EDITION = String.join("\n",
+            "id: gx-2022-04-05",
+            "effectiveFrom: \"2022-04-05T00:00+08:00\"",
+            "extends: general-2022",
+            "categories:",
+            "  COMPANION:",
+            "    phases:",
+            "      - {colour: YELLOW, days: 3}",
+            "");
+
+    private static void assertEditionChangesTheOutputFromItsDateOnly(Path before, Path after, long date)
+            throws Exception {
+        List<String> old = Files.readAllLines(before.resolve("changes.jsonl"));
+        List<String> changed = Files.readAllLines(after.resolve("changes.jsonl"));
+        assertEquals(old.stream().filter(c -> LiveKit.time(c, "at") < date).toList(),
+                changed.stream().filter(c -> LiveKit.time(c, "at") < date).toList());
+        assertNotEquals(old, changed, "the new edition changes colours");
+    }
+
+    private JobID submit(LiveKit kit, Path configFile, LiveJobs.Job job, String savepoint) throws Exception {
+        return client.submit(jobJar(), configFile, job, savepoint);
+    }
+
+    /** The shaded jar the build made before the tests (jobs/pom.xml): what operators submit. */
+    private static Path jobJar() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
+        }
+    }
+
+    private static Path province(Path folder, int days, long seed) throws Exception {
+        Files.createDirectories(folder);
+        WorkloadGenerator.write(folder, WorkloadGenerator.Settings.of(300, days, seed).withOutbreak(300, 200), COUNTIES);
+        return folder;
+    }
+
+    /** Live, towers come from the configured table; a backfill reads the input folder's towers.csv. */
+    private static Map<String, String> towerTable(Path input) {
+        return Map.of("towerTable", input.resolve("towers.csv").toAbsolutePath().toString());
+    }
+
+    /** Waits until the companion job has committed progress past {@code time}: it is mid-stream. */
+    private static void awaitCompanionProgress(LiveKit kit, long time) {
+        List<String> link = kit.readCommitted(kit.live().topic(LiveConfig.DETECTIONS),
+                seen -> seen.stream().anyMatch(v -> v.startsWith("{\"progress\"") && LiveKit.time(v, "progress") > time),
+                LiveKit.WAIT);
+        assertTrue(link.stream().anyMatch(v -> v.startsWith("{\"progress\"") && LiveKit.time(v, "progress") > time),
+                "the companion job made progress");
+    }
+
+    /** The configuration file with other parallelisms for the two jobs and another idle clock lag, beside it. */
+    private static Path withSettings(Path configFile, int companions, int healthCodes, int clockLagSeconds)
+            throws Exception {
+        String yaml = Files.readString(configFile)
+                .replaceFirst("(companionJob:\\n(?:.*\\n)*?\\s+parallelism: )\\d+", "$1" + companions)
+                .replaceFirst("(healthCodeJob:\\n(?:.*\\n)*?\\s+parallelism: )\\d+", "$1" + healthCodes)
+                .replaceFirst("clockLagSeconds: \\d+", "clockLagSeconds: " + clockLagSeconds);
+        Path file = configFile.resolveSibling("resumed.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** The highest parallelism of the job's operators. */
+    private static int parallelism(JobID job) throws Exception {
+        int max = 0;
+        for (JsonNode vertex : cluster.rest("/jobs/" + job).path("vertices")) {
+            max = Math.max(max, vertex.path("parallelism").asInt());
+        }
+        return max;
+    }
+}
