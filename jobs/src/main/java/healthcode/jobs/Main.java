@@ -29,7 +29,7 @@ import java.util.Map;
 public final class Main {
     static final String USAGE = "usage: healthcode demo [backfill] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
             + " [--config FILE] | generate --output DIR [--phones N] [--days D] [--seed S] [--counties FILE]"
-            + " | kafka start|stop [--dir DIR] [--port N] | cluster start|stop [--dir DIR] [--port N] [--taskmanagers N]"
+            + " | kafka start|stop [--dir DIR] [--port N] | cluster start|taskmanager|stop [--dir DIR] [--port N] [--taskmanagers N]"
             + " | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | submit|savepoint|stop|resume --cluster URL [--config FILE] [--savepoint PATH] [--jar FILE] JOB"
@@ -162,7 +162,7 @@ public final class Main {
     }
 
     private static void cluster(List<String> rest) throws Exception {
-        String usage = "cluster start|stop [--dir DIR] [--port N] [--taskmanagers N]";
+        String usage = "cluster start|taskmanager|stop [--dir DIR] [--port N] [--taskmanagers N]";
         Options options = Options.parse(rest, List.of("--dir", "--port", "--taskmanagers"), usage);
         if (options.words().size() != 1) {
             throw new UsageException("usage: " + usage);
@@ -174,6 +174,12 @@ public final class Main {
                         options.positive("--taskmanagers", 1), Map.of(), true);
                 System.out.println("cluster: " + cluster.taskManagers().size() + " TaskManager(s), REST and web UI at "
                         + cluster.restUrl() + ", logs in " + dir.resolve("logs"));
+            }
+            case "taskmanager" -> {
+                LocalFlink cluster = LocalFlink.running(home(), dir)
+                        .orElseThrow(() -> new UsageException("cluster taskmanager: no cluster runs from " + dir));
+                cluster.startTaskManager(true);
+                System.out.println("cluster: started a TaskManager for " + cluster.restUrl());
             }
             case "stop" -> System.out.println(LocalFlink.stop(dir) ? "cluster: stopped the cluster of " + dir
                     : "cluster: no cluster runs from " + dir);

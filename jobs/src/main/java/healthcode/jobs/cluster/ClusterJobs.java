@@ -120,9 +120,16 @@ public final class ClusterJobs implements AutoCloseable {
         }
     }
 
-    /** Cancels a job without a savepoint (its last checkpoint stays, as the live configuration retains it). */
+    /**
+     * Cancels a job without a savepoint (its last checkpoint stays, as the live configuration retains it) and
+     * waits until it has ended.
+     */
     public void cancel(JobID id) throws Exception {
         client.cancel(id).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!status(id).isGloballyTerminalState() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
     }
 
     public JobStatus status(JobID id) throws Exception {

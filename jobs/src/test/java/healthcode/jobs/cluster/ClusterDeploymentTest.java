@@ -95,6 +95,17 @@ class ClusterDeploymentTest {
                 JsonNode restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
                 assertFalse(restored.isMissingNode() || restored.isNull(), "the job restarted from a checkpoint");
             }
+            // the idle clock has run on past every retention: the persons the metrics count (carried over the
+            // restart in operator state) are all forgotten, and the changes since the restart were counted
+            JobID healthCodes = jobs.get(1);
+            long deadline = System.nanoTime() + LiveKit.WAIT.toNanos();
+            while (metric(healthCodes, "health-code", ".healthcode.persons") + metric(healthCodes, "health-code",
+                    ".healthcode.episodesOpen") != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            assertEquals(0, metric(healthCodes, "health-code", ".healthcode.persons"), "persons in state");
+            assertEquals(0, metric(healthCodes, "health-code", ".healthcode.episodesOpen"), "open episodes");
+            assertTrue(metric(healthCodes, "health-code", ".changes") > 0, "changes counted by colour");
         } finally {
             kit.stop();
         }
@@ -145,6 +156,54 @@ class ClusterDeploymentTest {
         }
     }
 
+    @Test
+    void theSavepointsOfThisVersionRestoreAndTheJobsFinishTheScenarioWithoutLosingOrRepeatingAChange()
+            throws Exception {
+        Path expected = LiveKit.backfill(SavepointFixture.SCENARIO, temp);
+        LiveKit kit = LiveKit.start(temp.resolve("live"), SavepointFixture.SETTINGS);
+        try {
+            List<ScenarioProducer.Message> messages = SavepointFixture.messages(kit);
+            int half = SavepointFixture.half(messages);
+            // a new broker holding, partition by partition, what the old one held when the savepoints were taken
+            kit.send(messages.subList(0, half));
+            padLink(kit, SavepointFixture.FOLDER.resolve("link-end-offsets.txt"));
+            Path resumed = withSettings(kit.configFile, 2, 2, 60);
+            for (LiveJobs.Job job : LiveJobs.Job.values()) {
+                jobs.add(submit(kit, resumed, job, SavepointFixture.FOLDER.resolve(job.command).toAbsolutePath().toString()));
+            }
+            kit.send(messages.subList(half, messages.size()));
+
+            kit.assertCommittedChangesAreTheBackfills(expected,
+                    Files.readAllLines(SavepointFixture.FOLDER.resolve("changes-before.jsonl")));
+        } finally {
+            kit.stop();
+        }
+    }
+
+    /**
+     * Fills each partition of the link up to the old broker's end offset with records no job wrote: the restored
+     * health-code job reads on from its savepoint's offsets, and rejects what it finds of these.
+     */
+    private static void padLink(LiveKit kit, Path endOffsets) throws Exception {
+        String link = kit.live().topic(LiveConfig.DETECTIONS);
+        Map<String, Object> properties = Map.of("bootstrap.servers", kit.kafka.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(properties)) {
+            for (String line : Files.readAllLines(endOffsets)) {
+                int partition = Integer.parseInt(line.split(" ")[0]);
+                long end = Long.parseLong(line.split(" ")[1]);
+                for (long i = 0; i < end; i++) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(link, partition, null, "padding"));
+                }
+            }
+            producer.flush();
+        }
+        assertEquals(Files.readAllLines(endOffsets), SavepointFixture.endOffsets(kit, link).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList(), "the link padded to the old ends");
+    }
+
     /** A shorter companion rule from the fifth day of the province: re-plans every open companion episode. */
     private static final String NEW_EDITION = String.join("\n",
             "id: gx-2022-04-05",
@@ -165,15 +224,9 @@ class ClusterDeploymentTest {
         assertNotEquals(old, changed, "the new edition changes colours");
     }
 
+    /** Submits the shaded jar the build made before the tests (jobs/pom.xml): what operators submit. */
     private JobID submit(LiveKit kit, Path configFile, LiveJobs.Job job, String savepoint) throws Exception {
-        return client.submit(jobJar(), configFile, job, savepoint);
-    }
-
-    /** The shaded jar the build made before the tests (jobs/pom.xml): what operators submit. */
-    private static Path jobJar() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
-        }
+        return client.submit(SavepointFixture.jobJar(), configFile, job, savepoint);
     }
 
     private static Path province(Path folder, int days, long seed) throws Exception {
@@ -206,6 +259,29 @@ class ClusterDeploymentTest {
         Path file = configFile.resolveSibling("resumed.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    /**
+     * The sum over the subtasks of a vertex (whose name starts with {@code vertex}) of the metrics whose id ends
+     * with {@code suffix}, from the REST API.
+     */
+    private static long metric(JobID job, String vertex, String suffix) throws Exception {
+        for (JsonNode v : cluster.rest("/jobs/" + job).path("vertices")) {
+            if (!v.path("name").asText().startsWith(vertex)) {
+                continue;
+            }
+            String path = "/jobs/" + job + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+            List<String> ids = new ArrayList<>();
+            cluster.rest(path).forEach(m -> ids.add(m.path("id").asText()));
+            List<String> matching = ids.stream().filter(id -> id.endsWith(suffix)).toList();
+            assertFalse(matching.isEmpty(), "a metric ending with " + suffix + " among " + ids);
+            long sum = 0;
+            for (JsonNode m : cluster.rest(path + "?agg=sum&get=" + String.join(",", matching))) {
+                sum += (long) m.path("sum").asDouble();
+            }
+            return sum;
+        }
+        throw new AssertionError("no vertex " + vertex);
     }
 
     /** The highest parallelism of the job's operators. */

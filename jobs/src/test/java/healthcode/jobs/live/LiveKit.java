@@ -64,6 +64,7 @@ public final class LiveKit {
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "bootstrapServers", kafka.bootstrapServers(),
                 "directory", folder.resolve("checkpoints").toAbsolutePath().toString(),
+                "savepointDirectory", folder.resolve("savepoints").toAbsolutePath().toString(),
                 "intervalSeconds", "2", "delaySeconds", "1", "idleTimeoutSeconds", "30", "clockLagSeconds", "60"));
         all.putAll(settings);
         HealthCodeConfig config = LiveJobs.localConfig(HOME, folder, all);
@@ -160,11 +161,17 @@ public final class LiveKit {
      * (later changes come from timers the live run fires as its clock runs on). Returns the changes read.
      */
     public List<String> assertCommittedChangesAreTheBackfills(Path backfill) throws Exception {
+        return assertCommittedChangesAreTheBackfills(backfill, List.of());
+    }
+
+    /** As above, after {@code before}: the changes a run committed (to another broker) before this one resumed it. */
+    public List<String> assertCommittedChangesAreTheBackfills(Path backfill, List<String> before) throws Exception {
         List<String> backfillChanges = Files.readAllLines(backfill.resolve("changes.jsonl"));
         long horizon = backfillChanges.stream().mapToLong(c -> time(c, "at")).max().orElseThrow();
         List<String> committed = readCommitted(live().topic("healthcode.changes"),
-                seen -> upTo(seen, horizon).size() >= backfillChanges.size(), WAIT);
-        List<String> changes = consoleConsumer(live().topic("healthcode.changes"), committed.size());
+                seen -> before.size() + upTo(seen, horizon).size() >= backfillChanges.size(), WAIT);
+        List<String> changes = new ArrayList<>(before);
+        changes.addAll(consoleConsumer(live().topic("healthcode.changes"), committed.size()));
         assertSameLines(backfillChanges, upTo(changes, horizon), "committed changes up to the backfill's last");
         assertSeqUnbroken(changes);
         return changes;

@@ -1,0 +1,143 @@
+package healthcode.jobs.cluster;
+
+import healthcode.jobs.config.LiveConfig;
+import healthcode.jobs.kafka.CommittedConsumer;
+import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.live.LiveJobs;
+import healthcode.jobs.live.LiveKit;
+import healthcode.jobs.local.LocalFlink;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Savepoints of both live jobs taken by this version, committed under {@link #FOLDER} so that a test restores
+ * them: a change that breaks state compatibility then fails CI. The jobs ran on the standalone cluster over
+ * the first half (by event time) of demo/scenario and were stopped with savepoints, the companion job first.
+ * Beside them: the changes committed until then and the end offsets of the link's partitions.
+ *
+ * <p>Written anew only when the state changes on purpose (then bump the folder's version):
+ * {@code mvn -B -ntp -DskipTests install && mvn -pl jobs exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=healthcode.jobs.cluster.SavepointFixture}
+ */
+public final class SavepointFixture {
+    static final Path FOLDER = Path.of("src", "test", "resources", "savepoints", "v1");
+    static final Path SCENARIO = LiveKit.HOME.resolve("demo").resolve("scenario");
+    /** Time stands at the data while the first half runs: idle inputs are only marked idle. */
+    static final Map<String, String> SETTINGS = Map.of("clockLagSeconds", "0");
+
+    private SavepointFixture() {}
+
+    /** The scenario's messages in event-time order, and the first half of them. */
+    static List<ScenarioProducer.Message> messages(LiveKit kit) throws Exception {
+        return ScenarioProducer.messages(SCENARIO, kit.live());
+    }
+
+    static int half(List<ScenarioProducer.Message> messages) {
+        return messages.size() / 2;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("savepoint-fixture");
+        LocalFlink cluster = LocalFlink.start(LiveKit.HOME, work.resolve("flink"), 0, 1, Map.of(), false);
+        LiveKit kit = LiveKit.start(work.resolve("live"), SETTINGS);
+        try (ClusterJobs client = ClusterJobs.connect(cluster.restUrl())) {
+            List<ScenarioProducer.Message> messages = messages(kit);
+            kit.send(messages.subList(0, half(messages)));
+            Path jar = jobJar();
+            client.submit(jar, kit.configFile, LiveJobs.Job.COMPANIONS, null);
+            client.submit(jar, kit.configFile, LiveJobs.Job.HEALTH_CODES, null);
+            String link = kit.live().topic(LiveConfig.DETECTIONS);
+            // the companion job has read its half once its progress stands still past the idle timeout
+            awaitQuiet(kit, link, Duration.ofSeconds(45));
+            String companions = client.stop(kit.config, LiveJobs.Job.COMPANIONS);
+            Map<Integer, Long> ends = endOffsets(kit, link);
+            awaitLinkRead(kit, link, ends);
+            String healthCodes = client.stop(kit.config, LiveJobs.Job.HEALTH_CODES);
+
+            copy(Path.of(java.net.URI.create(companions)), FOLDER.resolve("companions"));
+            copy(Path.of(java.net.URI.create(healthCodes)), FOLDER.resolve("health-codes"));
+            Files.write(FOLDER.resolve("changes-before.jsonl"), kit.readCommitted(kit.live().topic("healthcode.changes"),
+                    seen -> false, Duration.ofSeconds(5)));
+            List<String> lines = new ArrayList<>();
+            ends.forEach((partition, end) -> lines.add(partition + " " + end));
+            Files.write(FOLDER.resolve("link-end-offsets.txt"), lines);
+            System.out.println("fixture: written to " + FOLDER.toAbsolutePath());
+        } finally {
+            kit.stop();
+            LocalFlink.stop(work.resolve("flink"));
+        }
+    }
+
+    /** Waits until a topic has had no new committed record for {@code quiet}. */
+    private static void awaitQuiet(LiveKit kit, String topic, Duration quiet) throws InterruptedException {
+        int seen = -1;
+        while (true) {
+            int now = kit.readCommitted(topic, s -> false, Duration.ofSeconds(2)).size();
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+            Thread.sleep(quiet.toMillis());
+        }
+    }
+
+    /**
+     * Waits until the health-code job's group has committed, with a checkpoint, each link partition's end: less
+     * one, as a transaction's last record is its commit marker, which a reader never returns.
+     */
+    private static void awaitLinkRead(LiveKit kit, String link, Map<Integer, Long> ends) throws InterruptedException {
+        Map<String, Object> properties = Map.of("bootstrap.servers", kit.kafka.bootstrapServers(),
+                "group.id", kit.live().healthCodeJob().name(),
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> group = new KafkaConsumer<>(properties)) {
+            while (true) {
+                var committed = group.committed(ends.keySet().stream().map(p -> new TopicPartition(link, p))
+                        .collect(java.util.stream.Collectors.toSet()));
+                if (ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(new TopicPartition(link,
+                        e.getKey())) != null && committed.get(new TopicPartition(link, e.getKey())).offset() >= e.getValue() - 1))) {
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    static Map<Integer, Long> endOffsets(LiveKit kit, String topic) {
+        try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(kit.kafka.bootstrapServers(),
+                Map.of(), topic)) {
+            Map<Integer, Long> ends = new TreeMap<>();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.endOffsets(partitions).forEach((p, end) -> ends.put(p.partition(), end));
+            return ends;
+        }
+    }
+
+    static Path jobJar() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
