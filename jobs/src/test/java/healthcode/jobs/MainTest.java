@@ -79,6 +79,29 @@ class MainTest {
     }
 
     @Test
+    void clusterNeedsAKnownAction() {
+        assertEquals("healthcode: usage: cluster start|taskmanager|stop [--dir DIR] [--port N] [--taskmanagers N]",
+                oneLineFailure("cluster", "restart"));
+    }
+
+    @Test
+    void resumeNeedsASavepoint() {
+        assertEquals("healthcode: usage: resume --cluster URL [--config FILE] --savepoint PATH [--jar FILE]"
+                + " companions|health-codes", oneLineFailure("resume", "--cluster", "localhost:8081", "companions"));
+    }
+
+    @Test
+    void submittingToAnAddressWhereNoClusterAnswersStopsWithOneMessage() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String line = oneLineFailure("submit", "--cluster", "localhost:" + port, "--config", "../config/healthcode.yaml",
+                "companions");
+        assertTrue(line.startsWith("healthcode: no Flink cluster answers at http://localhost:" + port), line);
+    }
+
+    @Test
     void kafkaNeedsAPortNumber() {
         assertEquals("healthcode: --port: not a port number: 99999", oneLineFailure("kafka", "start", "--port", "99999"));
     }

@@ -2,9 +2,6 @@ package healthcode.jobs.kafka;
 
 import healthcode.jobs.local.LocalProcesses;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

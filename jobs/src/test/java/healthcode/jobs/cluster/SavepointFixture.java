@@ -59,7 +59,7 @@ public final class SavepointFixture {
             awaitQuiet(kit, link, Duration.ofSeconds(45));
             String companions = client.stop(kit.config, LiveJobs.Job.COMPANIONS);
             Map<Integer, Long> ends = endOffsets(kit, link);
-            awaitLinkRead(kit, link, ends);
+            awaitLinkRead(kit, link);
             String healthCodes = client.stop(kit.config, LiveJobs.Job.HEALTH_CODES);
 
             copy(Path.of(java.net.URI.create(companions)), FOLDER.resolve("companions"));
@@ -90,20 +90,28 @@ public final class SavepointFixture {
     }
 
     /**
-     * Waits until the health-code job's group has committed, with a checkpoint, each link partition's end: less
-     * one, as a transaction's last record is its commit marker, which a reader never returns.
+     * Waits until the health-code job's group has committed, with a checkpoint, the offset after each link
+     * partition's last record (transaction markers may follow it, which no reader returns).
      */
-    private static void awaitLinkRead(LiveKit kit, String link, Map<Integer, Long> ends) throws InterruptedException {
+    private static void awaitLinkRead(LiveKit kit, String link) throws InterruptedException {
+        Map<TopicPartition, Long> afterLast = new java.util.HashMap<>();
+        try (KafkaConsumer<String, String> reader = CommittedConsumer.fromBeginning(kit.kafka.bootstrapServers(),
+                Map.of(), link)) {
+            for (int empty = 0; empty < 5; ) {
+                var records = reader.poll(Duration.ofSeconds(1));
+                empty = records.isEmpty() ? empty + 1 : 0;
+                records.forEach(r -> afterLast.merge(new TopicPartition(link, r.partition()), r.offset() + 1, Math::max));
+            }
+        }
         Map<String, Object> properties = Map.of("bootstrap.servers", kit.kafka.bootstrapServers(),
                 "group.id", kit.live().healthCodeJob().name(),
                 "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
                 "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> group = new KafkaConsumer<>(properties)) {
             while (true) {
-                var committed = group.committed(ends.keySet().stream().map(p -> new TopicPartition(link, p))
-                        .collect(java.util.stream.Collectors.toSet()));
-                if (ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(new TopicPartition(link,
-                        e.getKey())) != null && committed.get(new TopicPartition(link, e.getKey())).offset() >= e.getValue() - 1))) {
+                var committed = group.committed(afterLast.keySet());
+                if (afterLast.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue())) {
                     return;
                 }
                 Thread.sleep(1000);

@@ -2,13 +2,9 @@ package healthcode.jobs.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import healthcode.jobs.backfill.BackfillArguments;
-import healthcode.jobs.backfill.BackfillJob;
-import healthcode.jobs.workload.WorkloadGenerator;
 import healthcode.jobs.config.ConfigException;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
@@ -20,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both live jobs on a MiniCluster against a real broker: the same records give the backfill's output,
- * hostile messages land in rejected while the jobs run on, and a lost TaskManager changes nothing.
+ * Both live jobs on a MiniCluster against a real broker: the same records give the backfill's output, and
+ * hostile messages land in rejected while the jobs run on. (Lost TaskManagers, savepoints and upgrades:
+ * ClusterDeploymentTest, on the standalone cluster.)
  */
 class LivePipelineTest {
     private static final Duration WAIT = LiveKit.WAIT;
