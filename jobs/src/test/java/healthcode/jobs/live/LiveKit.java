@@ -3,6 +3,7 @@ package healthcode.jobs.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.common.time.Times;
 import healthcode.jobs.backfill.BackfillArguments;
@@ -113,15 +114,18 @@ public final class LiveKit {
         return values;
     }
 
-    /** Kafka's own console consumer, in its own JVM, in read_committed mode: the values of a topic. */
-    public List<String> consoleConsumer(String topic, int expected) throws IOException, InterruptedException {
+    /**
+     * Kafka's own console consumer, in its own JVM, in read_committed mode: the values of a topic, read until
+     * none has come for 15 s. (Not "the first N": while a job still writes, those could be later records of
+     * the first partitions instead of the records of the last.)
+     */
+    public List<String> consoleConsumer(String topic) throws IOException, InterruptedException {
         Path out = kafka.folder().resolve("console-" + topic + ".out");
         Process process = LocalKafka.tool(HOME, kafka.folder(), "org.apache.kafka.tools.consumer.ConsoleConsumer",
                         List.of("--bootstrap-server", kafka.bootstrapServers(), "--topic", topic, "--from-beginning",
-                                "--isolation-level", "read_committed", "--max-messages", Integer.toString(expected),
-                                "--timeout-ms", "30000"))
+                                "--isolation-level", "read_committed", "--timeout-ms", "15000"))
                 .redirectOutput(out.toFile()).redirectError(kafka.folder().resolve("console.err").toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
         }
         return Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -131,6 +135,14 @@ public final class LiveKit {
         try {
             JsonNode node = JSON.readTree(json).get(field);
             return node.isNumber() ? node.longValue() : Times.parseIso(node.textValue());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    public static JsonNode json(String json) {
+        try {
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException(json, e);
         }
@@ -171,7 +183,10 @@ public final class LiveKit {
         List<String> committed = readCommitted(live().topic("healthcode.changes"),
                 seen -> before.size() + upTo(seen, horizon).size() >= backfillChanges.size(), WAIT);
         List<String> changes = new ArrayList<>(before);
-        changes.addAll(consoleConsumer(live().topic("healthcode.changes"), committed.size()));
+        List<String> console = consoleConsumer(live().topic("healthcode.changes"));
+        assertTrue(console.size() >= committed.size(), "the console consumer read " + console.size() + " changes, "
+                + committed.size() + " had been committed");
+        changes.addAll(console);
         assertSameLines(backfillChanges, upTo(changes, horizon), "committed changes up to the backfill's last");
         assertSeqUnbroken(changes);
         return changes;
