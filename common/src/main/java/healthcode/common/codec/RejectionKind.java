@@ -8,8 +8,8 @@ import java.util.Locale;
  * (a metric label must not grow with the data).
  */
 public enum RejectionKind {
-    LATE("late"),
-    EMPTY("empty record"),
+    LATE("^late"),
+    EMPTY("^empty record"),
     TOO_LARGE("too large", "longer than", "larger than"),
     NOT_JSON("not json"),
     NOT_AN_OBJECT("not a json object", "must be a geojson feature", "must be an object"),
@@ -26,11 +26,11 @@ public enum RejectionKind {
         this.markers = List.of(markers);
     }
 
-    /** The first kind whose marker the reason holds (checked in the order above). */
+    /** The first kind whose marker the reason holds, or starts with for a marker {@code ^...} (in the order above). */
     public static RejectionKind of(String reason) {
         String text = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         for (RejectionKind kind : values()) {
-            if (kind.markers.stream().anyMatch(text::contains)) {
+            if (kind.markers.stream().anyMatch(m -> m.startsWith("^") ? text.startsWith(m.substring(1)) : text.contains(m))) {
                 return kind;
             }
         }

@@ -8,6 +8,7 @@ class RejectionKindTest {
     @Test
     void eachReasonTheDecodersGiveHasItsKind() {
         assertEquals(RejectionKind.LATE, RejectionKind.of("late: the stream's watermark had passed 5 (ms) when the ping arrived"));
+        assertEquals(RejectionKind.LATE, RejectionKind.of("late for the area tracker: the stream's watermark had passed 5 (ms)"));
         assertEquals(RejectionKind.EMPTY, RejectionKind.of("empty record"));
         assertEquals(RejectionKind.TOO_LARGE, RejectionKind.of("record too large: 200000 characters, limit 65536"));
         assertEquals(RejectionKind.TOO_LARGE, RejectionKind.of("field 'personId' is longer than 128 characters"));

@@ -59,7 +59,8 @@ public final class LocalFlink {
         int port = restPort == 0 ? LocalProcesses.freePort() : restPort;
         List<String> dynamic = new ArrayList<>(List.of("rest.port=" + port,
                 // its own RPC port, so clusters of several folders (tests, a developer's) never meet
-                "jobmanager.rpc.port=" + LocalProcesses.freePort(), "io.tmp.dirs=" + folder.resolve("tmp")));
+                "jobmanager.rpc.port=" + LocalProcesses.freePort(), "io.tmp.dirs=" + folder.resolve("tmp"),
+                "taskmanager.host=localhost"));
         settings.forEach((key, value) -> dynamic.add(key + "=" + value));
         Files.writeString(folder.resolve("dynamic.properties"), String.join("\n", dynamic) + "\n");
         LocalFlink cluster = new LocalFlink(home, folder, port, dynamic);
