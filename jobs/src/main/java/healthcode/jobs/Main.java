@@ -143,15 +143,16 @@ public final class Main {
             throw new UsageException("usage: " + usage);
         }
         LiveJobs.Job job = LiveJobs.Job.of(options.words().get(0));
-        Path configFile = Path.of(options.get("--config", defaultConfig().toString()));
-        HealthCodeConfig config = HealthCodeConfig.load(configFile);
+        HealthCodeConfig config = HealthCodeConfig.load(Path.of(options.get("--config", defaultConfig().toString())));
         String name = job.settings(config.live()).name();
         try (ClusterJobs cluster = ClusterJobs.connect(options.get("--cluster", null))) {
             switch (command) {
                 case "submit", "resume" -> {
-                    Path jar = Path.of(options.get("--jar", System.getProperty("healthcode.jobJar",
-                            home().resolve("jobs/target/healthcode-jobs-job.jar").toString())));
-                    JobID id = cluster.submit(jar, configFile, job, savepoint);
+                    String jar = options.get("--jar", System.getProperty("healthcode.jobJar")); // set by bin/healthcode
+                    if (jar == null) {
+                        throw new UsageException(command + ": give the job jar with --jar FILE");
+                    }
+                    JobID id = cluster.submit(Path.of(jar), config, job, savepoint);
                     System.out.println(command + ": " + name + " runs as " + id
                             + (savepoint == null ? "" : ", from " + savepoint));
                 }

@@ -97,7 +97,7 @@ class MainTest {
             port = socket.getLocalPort();
         }
         String line = oneLineFailure("submit", "--cluster", "localhost:" + port, "--config", "../config/healthcode.yaml",
-                "companions");
+                "--jar", "target/job.jar", "companions");
         assertTrue(line.startsWith("healthcode: no Flink cluster answers at http://localhost:" + port), line);
     }
 

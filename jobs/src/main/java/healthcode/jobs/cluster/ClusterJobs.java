@@ -56,11 +56,11 @@ public final class ClusterJobs implements AutoCloseable {
     }
 
     /**
-     * Builds {@code job} from the job jar with the configuration file, and submits it; from a savepoint when
-     * {@code savepoint} is not null. Refuses a job that already runs under its name.
+     * Builds {@code job} from the job jar with the configuration (its file is what the jar's entry point reads),
+     * and submits it; from a savepoint when {@code savepoint} is not null. Refuses a job that already runs under
+     * its name.
      */
-    public JobID submit(Path jobJar, Path configFile, LiveJobs.Job job, String savepoint) throws Exception {
-        HealthCodeConfig config = HealthCodeConfig.load(configFile); // bad configuration stops here, in one line
+    public JobID submit(Path jobJar, HealthCodeConfig config, LiveJobs.Job job, String savepoint) throws Exception {
         String name = job.settings(config.live()).name();
         Optional<JobStatusMessage> running = running(name);
         if (running.isPresent()) {
@@ -76,7 +76,7 @@ public final class ClusterJobs implements AutoCloseable {
         conf.set(CoreOptions.CLASSLOADER_RESOLVE_ORDER, "parent-first");
         PackagedProgram program = PackagedProgram.newBuilder().setJarFile(jobJar.toFile())
                 .setEntryPointClassName(LiveJobMain.class.getName())
-                .setArguments(job.command, "--config", configFile.toAbsolutePath().toString())
+                .setArguments(job.command, "--config", config.file().toAbsolutePath().toString())
                 .setConfiguration(conf)
                 .setSavepointRestoreSettings(savepoint == null ? SavepointRestoreSettings.none()
                         : SavepointRestoreSettings.forPath(savepoint, false))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
 import healthcode.jobs.kafka.ScenarioProducer;
 import healthcode.jobs.live.LiveJobs;
@@ -221,7 +222,7 @@ class ClusterDeploymentTest {
 
     /** Submits the shaded jar the build made before the tests (jobs/pom.xml): what operators submit. */
     private JobID submit(LiveKit kit, Path configFile, LiveJobs.Job job, String savepoint) throws Exception {
-        return client.submit(SavepointFixture.jobJar(), configFile, job, savepoint);
+        return client.submit(LiveKit.jobJar(), HealthCodeConfig.load(configFile), job, savepoint);
     }
 
     private static Path province(Path folder, int days, long seed) throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.live.LiveKit;
 import healthcode.jobs.config.LiveConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +57,8 @@ class DockerComposeTest {
         }
         assertEquals(6, mounts, "config/ for the JobManager and the TaskManager; config/, job config, jar and script for setup");
         String compose = Files.readString(DOCKER.resolve("compose.yaml"));
-        try (var jars = Files.list(Path.of("target"))) {
-            String jar = jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-job.jar")).findFirst().orElseThrow();
-            assertTrue(compose.contains("../jobs/target/" + jar + ":"), "compose mounts " + jar);
-        }
+        String jar = LiveKit.jobJar().getFileName().toString();
+        assertTrue(compose.contains("../jobs/target/" + jar + ":"), "compose mounts " + jar);
         String setup = Files.readString(DOCKER.resolve("setup.sh"));
         for (String entryPoint : List.of("healthcode.jobs.live.LiveJobMain", "healthcode.jobs.Main")) {
             assertTrue(setup.contains(entryPoint));

@@ -51,9 +51,9 @@ public final class SavepointFixture {
         try (ClusterJobs client = ClusterJobs.connect(cluster.restUrl())) {
             List<ScenarioProducer.Message> messages = messages(kit);
             kit.send(messages.subList(0, half(messages)));
-            Path jar = jobJar();
-            client.submit(jar, kit.configFile, LiveJobs.Job.COMPANIONS, null);
-            client.submit(jar, kit.configFile, LiveJobs.Job.HEALTH_CODES, null);
+            Path jar = LiveKit.jobJar();
+            client.submit(jar, kit.config, LiveJobs.Job.COMPANIONS, null);
+            client.submit(jar, kit.config, LiveJobs.Job.HEALTH_CODES, null);
             String link = kit.live().topic(LiveConfig.DETECTIONS);
             // the companion job has read its half once its progress stands still past the idle timeout
             awaitQuiet(kit, link, Duration.ofSeconds(45));
@@ -127,12 +127,6 @@ public final class SavepointFixture {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.endOffsets(partitions).forEach((p, end) -> ends.put(p.partition(), end));
             return ends;
-        }
-    }
-
-    static Path jobJar() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
         }
     }
 

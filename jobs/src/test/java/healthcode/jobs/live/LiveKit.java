@@ -156,6 +156,13 @@ public final class LiveKit {
         }
     }
 
+    /** The shaded job jar the build made before the tests (jobs/pom.xml): what operators submit to a cluster. */
+    public static Path jobJar() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-job.jar")).findFirst().orElseThrow();
+        }
+    }
+
     /** The backfill of {@code input} with the project's configuration, into a folder under {@code temp}. */
     public static Path backfill(Path input, Path temp) throws Exception {
         return backfill(input, temp.resolve("backfill-" + input.getFileName()),
