@@ -162,18 +162,22 @@ class ClusterDeploymentTest {
         Path expected = LiveKit.backfill(SavepointFixture.SCENARIO, temp);
         kit = LiveKit.start(temp.resolve("live"), SavepointFixture.SETTINGS);
         List<ScenarioProducer.Message> messages = SavepointFixture.messages(kit);
-        int half = SavepointFixture.half(messages);
+        int split = SavepointFixture.split(messages);
         // a new broker holding, partition by partition, what the old one held when the savepoints were taken
-        kit.send(messages.subList(0, half));
+        kit.send(messages.subList(0, split));
         padLink(kit, SavepointFixture.FOLDER.resolve("link-end-offsets.txt"));
         Path resumed = withSettings(kit.configFile, 2, 2, 60);
         for (LiveJobs.Job job : LiveJobs.Job.values()) {
             jobs.add(submit(kit, resumed, job, SavepointFixture.FOLDER.resolve(job.command).toAbsolutePath().toString()));
         }
-        kit.send(messages.subList(half, messages.size()));
+        kit.send(messages.subList(split, messages.size()));
 
         kit.assertCommittedChangesAreTheBackfills(expected,
                 Files.readAllLines(SavepointFixture.FOLDER.resolve("changes-before.jsonl")));
+        for (JobID job : jobs) {
+            JsonNode restored = cluster.rest("/jobs/" + job + "/checkpoints").path("latest").path("restored");
+            assertTrue(restored.path("is_savepoint").asBoolean(), "restored from the committed savepoint: " + restored);
+        }
     }
 
     /**

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Savepoints of both live jobs taken by this version, committed under {@link #FOLDER} so that a test restores
  * them: a change that breaks state compatibility then fails CI. The jobs ran on the standalone cluster over
- * the first half (by event time) of demo/scenario and were stopped with savepoints, the companion job first.
+ * the first three quarters (by event time) of demo/scenario and were stopped with savepoints, the companion job first.
  * Beside them: the changes committed until then and the end offsets of the link's partitions.
  *
  * <p>Written anew only when the state changes on purpose (then bump the folder's version):
@@ -30,18 +30,19 @@ import org.apache.kafka.common.TopicPartition;
 public final class SavepointFixture {
     static final Path FOLDER = Path.of("src", "test", "resources", "savepoints", "v1");
     static final Path SCENARIO = LiveKit.HOME.resolve("demo").resolve("scenario");
-    /** Time stands at the data while the first half runs: idle inputs are only marked idle. */
+    /** Time stands at the data while the first part runs: idle inputs are only marked idle. */
     static final Map<String, String> SETTINGS = Map.of("clockLagSeconds", "0");
 
     private SavepointFixture() {}
 
-    /** The scenario's messages in event-time order, and the first half of them. */
+    /** The scenario's messages in event-time order. */
     static List<ScenarioProducer.Message> messages(LiveKit kit) throws Exception {
         return ScenarioProducer.messages(SCENARIO, kit.live());
     }
 
-    static int half(List<ScenarioProducer.Message> messages) {
-        return messages.size() / 2;
+    /** Where the savepoints were taken: after three quarters of the messages, when most persons have state. */
+    static int split(List<ScenarioProducer.Message> messages) {
+        return messages.size() * 3 / 4;
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,12 +51,12 @@ public final class SavepointFixture {
         LiveKit kit = LiveKit.start(work.resolve("live"), SETTINGS);
         try (ClusterJobs client = ClusterJobs.connect(cluster.restUrl())) {
             List<ScenarioProducer.Message> messages = messages(kit);
-            kit.send(messages.subList(0, half(messages)));
+            kit.send(messages.subList(0, split(messages)));
             Path jar = LiveKit.jobJar();
             client.submit(jar, kit.config, LiveJobs.Job.COMPANIONS, null);
             client.submit(jar, kit.config, LiveJobs.Job.HEALTH_CODES, null);
             String link = kit.live().topic(LiveConfig.DETECTIONS);
-            // the companion job has read its half once its progress stands still past the idle timeout
+            // the companion job has read its part once its progress stands still past the idle timeout
             awaitQuiet(kit, link, Duration.ofSeconds(45));
             String companions = client.stop(kit.config, LiveJobs.Job.COMPANIONS);
             Map<Integer, Long> ends = endOffsets(kit, link);
