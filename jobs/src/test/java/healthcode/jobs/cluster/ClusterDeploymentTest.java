@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;
 import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;
 import healthcode.jobs.live.LiveKit;
 import healthcode.jobs.local.LocalFlink;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,11 +188,9 @@ class ClusterDeploymentTest {
      */
     private static void padLink(LiveKit kit, Path endOffsets) throws Exception {
         String link = kit.live().topic(LiveConfig.DETECTIONS);
-        Map<String, Object> properties = Map.of("bootstrap.servers", kit.kafka.bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
         try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
-                     new org.apache.kafka.clients.producer.KafkaProducer<>(properties)) {
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(TopicAdmin.clientProperties(
+                             kit.kafka.bootstrapServers(), Map.of()), new StringSerializer(), new StringSerializer())) {
             for (String line : Files.readAllLines(endOffsets)) {
                 int partition = Integer.parseInt(line.split(" ")[0]);
                 long end = Long.parseLong(line.split(" ")[1]);

@@ -3,6 +3,7 @@ package healthcode.jobs.cluster;
 import healthcode.jobs.config.LiveConfig;
 import healthcode.jobs.kafka.CommittedConsumer;
 import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;
 import healthcode.jobs.live.LiveKit;
 import healthcode.jobs.local.LocalFlink;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Savepoints of both live jobs taken by this version, committed under {@link #FOLDER} so that a test restores
@@ -104,11 +106,9 @@ public final class SavepointFixture {
                 records.forEach(r -> afterLast.merge(new TopicPartition(link, r.partition()), r.offset() + 1, Math::max));
             }
         }
-        Map<String, Object> properties = Map.of("bootstrap.servers", kit.kafka.bootstrapServers(),
-                "group.id", kit.live().healthCodeJob().name(),
-                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
-                "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> group = new KafkaConsumer<>(properties)) {
+        try (KafkaConsumer<String, String> group = new KafkaConsumer<>(TopicAdmin.clientProperties(
+                kit.kafka.bootstrapServers(), Map.of("group.id", kit.live().healthCodeJob().name())),
+                new StringDeserializer(), new StringDeserializer())) {
             while (true) {
                 var committed = group.committed(afterLast.keySet());
                 if (afterLast.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
