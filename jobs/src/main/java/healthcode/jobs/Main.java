@@ -3,7 +3,8 @@ package healthcode.jobs;
 import healthcode.common.rules.EditionException;
 import healthcode.common.time.Times;
 import healthcode.jobs.backfill.BackfillArguments;
-import healthcode.jobs.bench.CompanionBenchmark;
+import healthcode.jobs.bench.BenchSuite;
+import healthcode.jobs.bench.CoverBenchmark;
 import healthcode.jobs.backfill.BackfillJob;
 import healthcode.jobs.backfill.UsageException;
 import healthcode.jobs.config.ConfigException;
@@ -33,7 +34,7 @@ public final class Main {
             + " | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | submit|savepoint|stop|resume --cluster URL [--config FILE] [--savepoint PATH] [--jar FILE] JOB"
-            + " | benchmark [companions] [--phones N] [--days D] | benchmark cover [--geojson FILE]";
+            + " | bench [smoke] [--phones N] [--days D] [--day-phones N] [--seed S] [--output FILE] | bench cover [--geojson FILE]";
 
     private Main() {}
 
@@ -95,7 +96,7 @@ public final class Main {
                             defaultConfig().toString())));
                     LiveJobMain.run(config, LiveJobs.Job.of(options.words().get(0)));
                 }
-                case "benchmark" -> CompanionBenchmark.run(rest, HealthCodeConfig.load(defaultConfig()), home());
+                case "bench" -> bench(rest);
                 default -> {
                     System.err.println("unknown command '" + argv[0] + "'; " + USAGE);
                     return 2;
@@ -130,6 +131,30 @@ public final class Main {
         System.out.printf("generate: %d phones, %d persons, %d pings, %d towers, %d venues, %d cases, %d NAT results,"
                 + " %d arrivals -> %s%n", size.phones(), size.persons(), size.pings(), size.towers(), size.venues(),
                 size.cases(), size.natResults(), size.arrivals(), output);
+    }
+
+    private static void bench(List<String> rest) throws Exception {
+        String usage = "bench [smoke] [--phones N] [--days D] [--day-phones N] [--seed S] [--output FILE]"
+                + " | bench cover [--geojson FILE]";
+        Options options = Options.parse(rest, List.of("--phones", "--days", "--day-phones", "--seed", "--output",
+                "--geojson"), usage);
+        Path counties = home().resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson");
+        HealthCodeConfig config = HealthCodeConfig.load(defaultConfig());
+        if (options.words().equals(List.of("cover"))) {
+            CoverBenchmark.run(Path.of(options.get("--geojson", counties.toString())), config.companions().h3Resolution());
+            return;
+        }
+        if (options.get("--geojson", null) != null || !(options.words().isEmpty() || options.words().equals(List.of("smoke")))) {
+            throw new UsageException("usage: " + usage);
+        }
+        Path output = Path.of(options.get("--output", home().resolve("BENCHMARKS.md").toString()));
+        BenchSuite.Settings defaults = options.words().isEmpty()
+                ? new BenchSuite.Settings(5_000, 7, 200_000, 2022, 2, false, output, counties)
+                : BenchSuite.Settings.smoke(output, counties);
+        BenchSuite.run(new BenchSuite.Settings(options.positive("--phones", defaults.phones()),
+                options.positive("--days", defaults.days()), options.positive("--day-phones", defaults.dayPhones()),
+                options.positive("--seed", (int) defaults.seed()), defaults.casesPer10k(), defaults.smoke(), output, counties),
+                config);
     }
 
     private static void clusterJob(String command, List<String> rest) throws Exception {

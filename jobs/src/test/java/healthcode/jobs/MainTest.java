@@ -158,13 +158,13 @@ class MainTest {
 
     @Test
     void aBenchmarkWithAnUnusableSizeStopsWithOneMessage() {
-        assertEquals("healthcode: --phones needs a whole number", oneLineFailure("benchmark", "--phones", "many"));
+        assertEquals("healthcode: --phones: not a positive whole number: many", oneLineFailure("bench", "--phones", "many"));
     }
 
     @Test
     void aCoverBenchmarkWithoutItsFileStopsWithOneMessage() {
         Path missing = temp.resolve("none.geojson");
-        assertEquals("healthcode: no GeoJSON file " + missing, oneLineFailure("benchmark", "cover", "--geojson",
+        assertEquals("healthcode: no GeoJSON file " + missing, oneLineFailure("bench", "cover", "--geojson",
                 missing.toString()));
     }
 

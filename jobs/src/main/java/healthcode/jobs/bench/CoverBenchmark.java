@@ -20,12 +20,12 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * How fast the polygons of a GeoJSON FeatureCollection are covered with grid cells: the project's
  * cover (ring samples and an interior walk) beside H3's own overlapping polygon fill, in one run.
- * Usage: {@code bin/healthcode benchmark cover [--geojson FILE]}, by default the Guangxi counties.
+ * Usage: {@code bin/healthcode bench cover [--geojson FILE]}, by default the Guangxi counties.
  */
-final class CoverBenchmark {
+public final class CoverBenchmark {
     private CoverBenchmark() {}
 
-    static void run(Path geojson, int resolution) throws Exception {
+    public static void run(Path geojson, int resolution) throws Exception {
         if (!Files.isRegularFile(geojson)) {
             throw new UsageException("no GeoJSON file " + geojson);
         }

@@ -45,7 +45,8 @@ final class Outbreak {
              BufferedWriter statusOut = WorkloadGenerator.writer(folder, "case-status.jsonl");
              BufferedWriter natOut = WorkloadGenerator.writer(folder, "nat-results.jsonl");
              BufferedWriter areaOut = WorkloadGenerator.writer(folder, "risk-areas.geojson")) {
-            for (int day = 2; day < s.days(); day++) {
+            // cases from the third day, when there is some history to find companions in (a shorter run: its last day)
+            for (int day = Math.min(2, s.days() - 1); day < s.days(); day++) {
                 int today = WorkloadGenerator.poisson(s.casesPerDayPer10k() * s.phones() / 10_000, random);
                 for (int c = 0; c < today; c++) {
                     List<String> household = WorkloadGenerator.pick(households, random);

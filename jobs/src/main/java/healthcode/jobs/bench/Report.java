@@ -1,0 +1,196 @@
+package healthcode.jobs.bench;
+
+import healthcode.jobs.backfill.BackfillJob;
+import healthcode.jobs.config.HealthCodeConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures of one suite run, printed as they come and written as the top of BENCHMARKS.md; the part
+ * from {@link #KEPT} on (earlier figures, written by hand) is kept as it was.
+ */
+final class Report {
+    static final String KEPT = "## Earlier figures";
+
+    private record Rate(String unit, long items, double seconds) {
+        double perSecond() {
+            return items / seconds;
+        }
+    }
+
+    private final BenchSuite.Settings settings;
+    private final HealthCodeConfig config;
+    private final Map<String, Rate> rates = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final List<String> rows = new ArrayList<>();
+    private String sameCompanions = "";
+    private String backfillDay = "";
+
+    Report(BenchSuite.Settings settings, HealthCodeConfig config) {
+        this.settings = settings;
+        this.config = config;
+    }
+
+    void rate(String name, String unit, long items, double seconds) {
+        rates.put(name, new Rate(unit, items, seconds));
+        System.out.printf(Locale.ROOT, "bench: %-26s %,12d %s in %7.1f s: %,10.0f %s/s%n", name, items, unit, seconds,
+                items / seconds, unit);
+    }
+
+    void count(String name, long value) {
+        counts.put(name, value);
+        System.out.printf(Locale.ROOT, "bench: %-26s %,12d%n", name, value);
+    }
+
+    void sameCompanions(int ours, int sql, int both) {
+        sameCompanions = String.format(Locale.ROOT, "%,d of the workflow's %,d (case, phone) pairs; %,d pairs in all",
+                both, ours, sql);
+        System.out.println("bench: SQL interval join finds " + sameCompanions);
+    }
+
+    void backfillDay(int phones, long pings, double seconds, BackfillJob.Result result) {
+        backfillDay = String.format(Locale.ROOT, "%s (%,d pings, %,d changes, %,d companions, %,d area exposures)",
+                duration(seconds), pings, result.count("changes"), result.count("companions"),
+                result.count("area-exposures"));
+        System.out.printf(Locale.ROOT, "bench: one-day backfill of %,d phones: %s%n", phones, backfillDay);
+    }
+
+    void jmh(String benchmark, String unit, double score, double error) {
+        rows.add(String.format(Locale.ROOT, "| JMH `%s` | %,.0f ± %,.0f %s/s | | | |", benchmark, score, error, unit));
+        System.out.printf(Locale.ROOT, "bench: JMH %-30s %,14.0f ± %,.0f %s/s%n", benchmark, score, error, unit);
+    }
+
+    void write(Path file) throws IOException {
+        String kept = "";
+        if (Files.isRegularFile(file)) {
+            String old = Files.readString(file, StandardCharsets.UTF_8);
+            int at = old.indexOf(KEPT);
+            kept = at < 0 ? "" : old.substring(at);
+        }
+        BenchSuite.writeString(file, figures() + "\n" + kept);
+    }
+
+    private String figures() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n")
+                .append("Written by `bin/healthcode bench` (")
+                .append(settings.smoke() ? "smoke run" : "full run")
+                .append(") on ").append(LocalDate.now(ZoneOffset.UTC))
+                .append("; everything above \"Earlier figures\" is replaced at each run. Each figure stands beside a\n")
+                .append("baseline measured in the same run: compare ratios, not absolute rates, between machines.\n")
+                .append("How each is made: [below](#how-the-figures-are-made). Nothing here is asserted by a test.\n\n");
+        md.append("## Machine and settings\n\n| | |\n|---|---|\n");
+        md.append("| machine | ").append(machine()).append(" |\n");
+        md.append(String.format(Locale.ROOT, "| Flink | %s, embedded cluster, parallelism %d, state backend %s |%n",
+                org.apache.flink.runtime.util.EnvironmentInformation.getVersion(), config.backfillParallelism(),
+                config.stateBackend()));
+        md.append(String.format(Locale.ROOT, "| province | %,d phones x %d days (seed %d): %,d pings |%n",
+                settings.phones(), settings.days(), settings.seed(), rate("companions").items()));
+        md.append(String.format(Locale.ROOT, "| one day | %,d phones, 1 day (seed %d) |%n%n", settings.dayPhones(),
+                settings.seed()));
+
+        md.append("## Figures\n\n| figure | measured | baseline (same run) | ratio | target |\n|---|---|---|---|---|\n");
+        Rate companions = rate("companions");
+        Rate parse = rate("parse-and-place");
+        Rate sql = rate("sql-interval-join");
+        md.append(row("companion workflow", companions, "parse and place", parse,
+                companions.perSecond() / parse.perSecond(), "at least 0.5 x"));
+        md.append(row("companion workflow", companions, "SQL interval join", sql,
+                companions.perSecond() / sql.perSecond(), "at least 2 x"));
+        md.append("| SQL interval join finds the same companions | ").append(sameCompanions).append(" | | | all |\n");
+        md.append(String.format(Locale.ROOT, "| detections in the province | %,d companions, %,d area exposures | | | |%n",
+                counts.getOrDefault("companion detections", 0L), counts.getOrDefault("area exposures", 0L)));
+        Rate healthCodes = rate("health-codes");
+        Rate parseEvents = rate("parse-health-code-inputs");
+        md.append(row("health-code workflow", healthCodes, "parse only", parseEvents,
+                healthCodes.perSecond() / parseEvents.perSecond(), ""));
+        md.append(String.format(Locale.ROOT, "| one-day backfill, %,d phones | %s | | | |%n", settings.dayPhones(),
+                backfillDay));
+        rows.forEach(r -> md.append(r).append('\n'));
+        md.append('\n').append(HOW).append('\n');
+        return md.toString();
+    }
+
+    private Rate rate(String name) {
+        Rate rate = rates.get(name);
+        if (rate == null) {
+            throw new IllegalStateException("no figure " + name);
+        }
+        return rate;
+    }
+
+    private static String row(String what, Rate measured, String baselineName, Rate baseline, double ratio,
+                              String target) {
+        return String.format(Locale.ROOT, "| %s | %,.0f %s/s (%s) | %s: %,.0f %s/s (%s) | %.2f x | %s |%n", what,
+                measured.perSecond(), measured.unit(), duration(measured.seconds()), baselineName, baseline.perSecond(),
+                baseline.unit(), duration(baseline.seconds()), ratio, target);
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 120 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%d min %02d s", (long) seconds / 60, (long) seconds % 60);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(Locale.ROOT, "%s; %d cores, %.0f GiB; %s %s; Java %s, heap up to %.1f GiB", cpuModel(),
+                runtime.availableProcessors(), memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"),
+                runtime.maxMemory() / (1024.0 * 1024 * 1024));
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the core count still tells the size
+        }
+        return "CPU model unknown";
+    }
+
+    private static final String HOW = """
+            ## How the figures are made
+
+            - **Province**: `bin/healthcode generate` with the settings above (towns of about 1,000 phones in
+              real Guangxi counties, hourly location updates plus bursts, 30 % of pings through their tower,
+              workplaces and leisure venues, cases with their homes sealed after the fact, NAT screening every
+              3 days, arrivals).
+            - **Parse and place**: read `pings.jsonl`, decode each ping and place it on the H3 grid (tower
+              table for tower pings), discard. A warm-up run comes first. Every job's time includes its start
+              (about a second) on the embedded cluster.
+            - **Companion workflow**: the same, then stays per phone, the cell index and the case join, every
+              phone's pings through the risk areas (`CompanionWorkflow`), detections written as JSON lines.
+            - **SQL interval join** (`SqlCompanionBaseline`): the same decoded pings as a table; stays as
+              session windows per phone and cell, the 14-day dwell as an OVER window, an interval self-join on
+              the cell (stays within a day of each other, overlap of at least 10 minutes, either dwell over
+              30 hours), a regular join with the cases' exposure windows. "Same companions" compares the
+              (case, phone) pairs each finds. The SQL's stays differ from companions.md on purpose, as a
+              first attempt's would: a session window merges a return to the cell within the gap.
+            - **One-day backfill**: `bin/healthcode backfill` (both jobs in one graph, RocksDB) over one
+              simulated day of the big province, from reading the files to the merged outputs.
+            - **Health-code workflow**: that day's records about persons and phones (subscribers, cases,
+              statuses, NAT results, arrivals) and the backfill's detections, through `HealthCodeWorkflow`
+              alone; baseline: reading and decoding the same files.
+            - **JMH** (one fork, 3 warm-up and 5 measured iterations of a second; the smoke run: in the
+              suite's JVM, one short iteration): `RuleEngineBenchmark.companionEpisode` drives the engine
+              through a companion's episode (detection, a negative test every other day, every wake-up until
+              green); `StayBuilderBenchmark.stays` sessionises a phone's located pings, `placedAndStays` also
+              places each on the grid.
+            """;
+}
