@@ -30,14 +30,15 @@ public final class BenchSuite {
     /**
      * @param phones, days the province of the throughput figures
      * @param dayPhones the phones of the one-day backfill (and of the health-code figure)
+     * @param cityPhones the phones of the live figures (a simulated week on Kafka: state, case-to-colour latency)
      * @param casesPer10k new cases per day per 10,000 phones in the province of the throughput figures
      * @param smoke a quick run that only shows the suite works (short JMH runs, in this JVM)
      */
-    public record Settings(int phones, int days, int dayPhones, long seed, double casesPer10k, boolean smoke,
-                           Path output, Path counties) {
+    public record Settings(int phones, int days, int dayPhones, int cityPhones, long seed, double casesPer10k,
+                           boolean smoke, Path output, Path counties) {
         /** A few minutes: a small province with many cases, so that every figure has something to count. */
         public static Settings smoke(Path output, Path counties) {
-            return new Settings(300, 5, 400, 2022, 100, true, output, counties);
+            return new Settings(300, 5, 400, 300, 2022, 100, true, output, counties);
         }
 
         WorkloadGenerator.Settings province(int phones, int days) {
@@ -48,7 +49,7 @@ public final class BenchSuite {
 
     private BenchSuite() {}
 
-    public static void run(Settings s, HealthCodeConfig config) throws Exception {
+    public static void run(Settings s, HealthCodeConfig config, Path home) throws Exception {
         if (!Files.isRegularFile(s.counties())) {
             throw new UsageException("county polygons " + s.counties() + " do not exist");
         }
@@ -57,6 +58,7 @@ public final class BenchSuite {
         try {
             companions(s, config, work, report);
             oneDay(s, config, work, report);
+            LiveBenchmark.run(s, home, work.resolve("live"), report);
             JmhFigures.run(s.smoke(), config.editionsFolder(), report);
         } finally {
             LocalFiles.deleteRecursively(work);

@@ -35,6 +35,8 @@ final class Report {
     private final List<String> rows = new ArrayList<>();
     private String sameCompanions = "";
     private String backfillDay = "";
+    private long[] state;
+    private List<Long> latencies = List.of();
 
     Report(BenchSuite.Settings settings, HealthCodeConfig config) {
         this.settings = settings;
@@ -63,6 +65,39 @@ final class Report {
                 duration(seconds), pings, result.count("changes"), result.count("companions"),
                 result.count("area-exposures"));
         System.out.printf(Locale.ROOT, "bench: one-day backfill of %,d phones: %s%n", phones, backfillDay);
+    }
+
+    /** The live jobs' state after the simulated week: savepoints (canonical) and RocksDB checkpoints. */
+    void state(int phones, int days, int persons, long companionSavepoint, long healthCodeSavepoint,
+               long companionCheckpoint, long healthCodeCheckpoint) {
+        double perPhoneDay = (double) companionSavepoint / ((long) phones * days);
+        double perPerson = (double) healthCodeSavepoint / persons;
+        state = new long[] {phones, days, persons, companionSavepoint, healthCodeSavepoint, companionCheckpoint,
+                healthCodeCheckpoint};
+        System.out.printf(Locale.ROOT, "bench: state after %d days of %,d phones: companion job %s (%,.0f bytes per phone-day),"
+                        + " health-code job %s (%,.0f bytes per person); RocksDB checkpoints %s and %s%n", days, phones,
+                bytes(companionSavepoint), perPhoneDay, bytes(healthCodeSavepoint), perPerson, bytes(companionCheckpoint),
+                bytes(healthCodeCheckpoint));
+    }
+
+    /** Case-to-colour latencies in milliseconds, one per colour change the bench's cases caused. */
+    void latencies(List<Long> millis) {
+        latencies = millis.stream().sorted().toList();
+        System.out.printf(Locale.ROOT, "bench: case to colour: %d changes, median %s, p99 %s, max %s%n", latencies.size(),
+                percentile(50), percentile(99), percentile(100));
+    }
+
+    private String percentile(int p) {
+        if (latencies.isEmpty()) {
+            return "none";
+        }
+        int index = Math.min(latencies.size() - 1, (int) Math.ceil(p / 100.0 * latencies.size()) - 1);
+        return String.format(Locale.ROOT, "%.2f s", latencies.get(Math.max(0, index)) / 1000.0);
+    }
+
+    private static String bytes(long bytes) {
+        return bytes >= 10L << 20 ? String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%,.0f kB", bytes / 1e3);
     }
 
     void jmh(String benchmark, String unit, double score, double error) {
@@ -96,8 +131,11 @@ final class Report {
                 config.stateBackend()));
         md.append(String.format(Locale.ROOT, "| province | %,d phones x %d days (seed %d): %,d pings |%n",
                 settings.phones(), settings.days(), settings.seed(), rate("companions").items()));
-        md.append(String.format(Locale.ROOT, "| one day | %,d phones, 1 day (seed %d) |%n%n", settings.dayPhones(),
+        md.append(String.format(Locale.ROOT, "| one day | %,d phones, 1 day (seed %d) |%n", settings.dayPhones(),
                 settings.seed()));
+        md.append(String.format(Locale.ROOT, "| live | a city of %,d phones, %d days, then cases reported now; live settings"
+                + " %s, 4 partitions per topic, both jobs at parallelism 2 |%n%n", settings.cityPhones(), LiveBenchmark.WEEK,
+                new java.util.TreeMap<>(LiveBenchmark.LOW_LATENCY)));
 
         md.append("## Figures\n\n| figure | measured | baseline (same run) | ratio | target |\n|---|---|---|---|---|\n");
         Rate companions = rate("companions");
@@ -116,6 +154,20 @@ final class Report {
                 healthCodes.perSecond() / parseEvents.perSecond(), ""));
         md.append(String.format(Locale.ROOT, "| one-day backfill, %,d phones | %s | | | |%n", settings.dayPhones(),
                 backfillDay));
+        if (state != null) {
+            Rate week = rate("live-week");
+            md.append(String.format(Locale.ROOT, "| a week of %,d phones through both live jobs (Kafka, exactly-once) |"
+                    + " %,.0f pings/s (%s) | | | |%n", state[0], week.perSecond(), duration(week.seconds())));
+            md.append(String.format(Locale.ROOT, "| state per phone-day (companion job, after %d days) | %,.0f bytes"
+                    + " (savepoint %s; RocksDB checkpoint %s) | | | 50 M phones x 14 days on a named cluster |%n", state[1],
+                    (double) state[3] / (state[0] * state[1]), bytes(state[3]), bytes(state[5])));
+            md.append(String.format(Locale.ROOT, "| state per person (health-code job, %,d persons) | %,.0f bytes"
+                    + " (savepoint %s; RocksDB checkpoint %s) | | | |%n", state[2], (double) state[4] / state[2],
+                    bytes(state[4]), bytes(state[6])));
+            md.append(String.format(Locale.ROOT, "| case to colour changes, read committed (%,d changes of %s cases) |"
+                    + " median %s, p99 %s, max %s | | | p99 under 2 s |%n", latencies.size(),
+                    settings.smoke() ? "3" : "20", percentile(50), percentile(99), percentile(100)));
+        }
         rows.forEach(r -> md.append(r).append('\n'));
         md.append('\n').append(HOW).append('\n');
         return md.toString();
@@ -187,6 +239,22 @@ final class Report {
             - **Health-code workflow**: that day's records about persons and phones (subscribers, cases,
               statuses, NAT results, arrivals) and the backfill's detections, through `HealthCodeWorkflow`
               alone; baseline: reading and decoding the same files.
+            - **Live** (`LiveBenchmark`): a Kafka broker (Maven Central jars, its own JVM) and an embedded
+              cluster in the suite's JVM run both live jobs as deployed (RocksDB, exactly-once sinks, the link
+              topic between them). A week of the city is streamed into the input topics in event-time order,
+              as fast as the broker takes it; idle inputs follow the replay. Once every operator's watermark
+              has passed the week's end, time runs with the wall clock. The week's figure is pings over the
+              time from the first message sent to that point. **State**: a canonical savepoint of each job
+              then (the companion job keeps 14 days, so it holds the whole week); per phone-day is the
+              companion job's savepoint over phones x 7 days, per person the health-code job's over all
+              persons. The RocksDB figure is the latest checkpoint's full size (compressed SST files).
+              **Case to colour**: cases of phone owners (onset 3 days ago, isolated an hour ago, so the window
+              covers the whole week), sent one every 4 seconds with `reportedAt` now; each colour change of
+              the case's episodes (its own and its companions') counts once, from sending the case to reading
+              the change from `healthcode.changes` in `read_committed` mode. The live settings are the
+              low-latency ones above, not the shipped defaults: the latency is bounded below by how long the
+              jobs wait on event time (out-of-orderness, idle timeout, clock lag) and by two checkpoints (the
+              link topic and the changes topic are transactional), whatever the code does.
             - **JMH** (one fork, 3 warm-up and 5 measured iterations of a second; the smoke run: in the
               suite's JVM, one short iteration): `RuleEngineBenchmark.companionEpisode` drives the engine
               through a companion's episode (detection, a negative test every other day, every wake-up until

@@ -7,6 +7,7 @@ import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.io.LocalFiles;
 import healthcode.jobs.kafka.CommittedConsumer;
 import healthcode.jobs.kafka.LocalKafka;
+import healthcode.jobs.kafka.ReplayClock;
 import healthcode.jobs.kafka.ScenarioProducer;
 import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;

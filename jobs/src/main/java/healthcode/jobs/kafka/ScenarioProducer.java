@@ -39,8 +39,12 @@ public final class ScenarioProducer {
 
     /** The folder's records in the order a live feed would bring them. */
     public static List<Message> messages(Path folder, LiveConfig live) throws IOException {
+        return messages(folder, live, DECODERS);
+    }
+
+    private static List<Message> messages(Path folder, LiveConfig live, List<InputDecoder<?>> decoders) throws IOException {
         List<Message> messages = new ArrayList<>();
-        for (InputDecoder<?> decoder : DECODERS) {
+        for (InputDecoder<?> decoder : decoders) {
             Path file = folder.resolve(decoder.kind().fileName());
             if (!Files.isRegularFile(file)) {
                 continue;
@@ -58,6 +62,43 @@ public final class ScenarioProducer {
         }
         messages.sort(Comparator.comparingLong(Message::eventTime)); // stable: a file's order within an instant
         return messages;
+    }
+
+    /**
+     * The folder's records in event-time order, as {@link #messages}, without holding the pings: they are read
+     * from their file as they stand, which must be in event-time order (the workload generator writes them so);
+     * the other streams are small and sorted in memory. Returns the number of messages.
+     */
+    public static long stream(Path folder, LiveConfig live, Consumer<Message> to) throws IOException {
+        InputDecoder<?> pings = DECODERS.get(0);
+        List<Message> others = messages(folder, live, DECODERS.subList(1, DECODERS.size()));
+        String topic = live.topic(pings.kind().topic());
+        long count = 0;
+        int next = 0;
+        long previous = Long.MIN_VALUE;
+        try (java.io.BufferedReader lines = Files.newBufferedReader(folder.resolve(pings.kind().fileName()),
+                StandardCharsets.UTF_8)) {
+            for (String raw = lines.readLine(); raw != null; raw = lines.readLine()) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                long time = pings.eventTimeOr(raw, previous);
+                if (time < previous) {
+                    throw new IllegalArgumentException(folder.resolve(pings.kind().fileName())
+                            + " is not in event-time order at message " + (count + 1));
+                }
+                previous = time;
+                for (; next < others.size() && others.get(next).eventTime() <= time; next++, count++) {
+                    to.accept(others.get(next));
+                }
+                to.accept(new Message(topic, key(raw), raw, time));
+                count++;
+            }
+        }
+        for (; next < others.size(); next++, count++) {
+            to.accept(others.get(next));
+        }
+        return count;
     }
 
     /** Sends the messages, calling {@code progress} after each with the number sent so far. */
@@ -102,6 +143,11 @@ public final class ScenarioProducer {
                             failed.compareAndSet(null, e);
                         }
                     });
+        }
+
+        /** Waits until every message sent so far is written. */
+        public void flush() {
+            producer.flush();
         }
 
         @Override

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * pings periodically (a location update, some through its tower) and in bursts (calls, data). Some
  * household members share a phone. Each day a few persons become cases (onset, isolation, report), their
  * households close contacts, and their home compounds sealed risk areas after the fact; everyone is
- * screened every few days, and some persons arrive from elsewhere. The same settings give the same files.
+ * screened every few days, and some persons arrive from elsewhere. The same settings give the same files;
+ * pings are written in event-time order.
  */
 public final class WorkloadGenerator {
     private static final long MINUTE = 60_000;
@@ -134,7 +135,9 @@ public final class WorkloadGenerator {
         try (BufferedWriter out = writer(folder, "pings.jsonl")) {
             for (int day = 0; day < s.days(); day++) {
                 long midnight = s.start() + day * DAY;
-                for (Phone phone : phones) {
+                DayOfPings today = new DayOfPings();
+                for (int p = 0; p < phones.size(); p++) {
+                    Phone phone = phones.get(p);
                     Place evening = random.nextDouble() < 0.4 ? pick(phone.town().leisure(), random) : phone.home();
                     List<Long> times = new ArrayList<>();
                     long offset = (long) (random.nextDouble() * s.pingPeriodMinutes() * MINUTE);
@@ -152,15 +155,24 @@ public final class WorkloadGenerator {
                     Collections.sort(times);
                     for (long t : times) {
                         Place at = near(placeAt(phone, evening, t - midnight), 0.0003, random);
-                        if (random.nextDouble() < 0.3) {
-                            String tower = towerOf(at);
-                            towers.putIfAbsent(tower, towerPlace(at));
-                            out.write("{\"msisdn\":\"" + phone.msisdn() + "\",\"ts\":\"" + iso(t) + "\",\"cellId\":\"" + tower + "\"}\n");
-                        } else {
-                            out.write("{\"msisdn\":\"" + phone.msisdn() + "\",\"ts\":\"" + iso(t) + "\",\"lat\":"
-                                    + coordinate(at.lat()) + ",\"lon\":" + coordinate(at.lon()) + "}\n");
+                        boolean byTower = random.nextDouble() < 0.3;
+                        if (byTower) {
+                            towers.putIfAbsent(towerOf(at), towerPlace(at));
                         }
+                        today.add(t - midnight, p, at, byTower);
                         pings++;
+                    }
+                }
+                // in event-time order, as a feed delivers them: a replay can stream the file as it stands
+                for (int i : today.inTimeOrder()) {
+                    String msisdn = phones.get(today.phones[i]).msisdn();
+                    String ts = iso(midnight + today.times[i]);
+                    Place at = new Place(today.lats[i], today.lons[i]);
+                    if (today.byTower[i]) {
+                        out.write("{\"msisdn\":\"" + msisdn + "\",\"ts\":\"" + ts + "\",\"cellId\":\"" + towerOf(at) + "\"}\n");
+                    } else {
+                        out.write("{\"msisdn\":\"" + msisdn + "\",\"ts\":\"" + ts + "\",\"lat\":"
+                                + coordinate(at.lat()) + ",\"lon\":" + coordinate(at.lon()) + "}\n");
                     }
                 }
             }
@@ -174,6 +186,47 @@ public final class WorkloadGenerator {
         Outbreak.Result outbreak = Outbreak.write(folder, s, phones, households, random);
         return new Size(pings, persons, phones.size(), outbreak.cases(), outbreak.natResults(), outbreak.arrivals(),
                 venues, outbreak.riskAreas(), towers.size());
+    }
+
+    /** One day's pings of every phone, compact (a day of 200,000 phones is about 8 million pings). */
+    private static final class DayOfPings {
+        long[] times = new long[1 << 16];
+        int[] phones = new int[1 << 16];
+        double[] lats = new double[1 << 16];
+        double[] lons = new double[1 << 16];
+        boolean[] byTower = new boolean[1 << 16];
+        int size;
+
+        void add(long timeOfDay, int phone, Place at, boolean tower) {
+            if (size == times.length) {
+                int grown = size * 2;
+                times = java.util.Arrays.copyOf(times, grown);
+                phones = java.util.Arrays.copyOf(phones, grown);
+                lats = java.util.Arrays.copyOf(lats, grown);
+                lons = java.util.Arrays.copyOf(lons, grown);
+                byTower = java.util.Arrays.copyOf(byTower, grown);
+            }
+            times[size] = timeOfDay;
+            phones[size] = phone;
+            lats[size] = at.lat();
+            lons[size] = at.lon();
+            byTower[size] = tower;
+            size++;
+        }
+
+        /** Indexes by time of day, then in the order added (a time of day fits 27 bits, an index 36). */
+        int[] inTimeOrder() {
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = times[i] << 36 | i;
+            }
+            java.util.Arrays.sort(keys);
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = (int) (keys[i] & ((1L << 36) - 1));
+            }
+            return order;
+        }
     }
 
     /** Where a phone is at a time of day: home at night, work by day (if it has work), out some evenings. */

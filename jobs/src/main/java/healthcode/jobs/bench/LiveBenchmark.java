@@ -1,0 +1,250 @@
+package healthcode.jobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import healthcode.jobs.config.HealthCodeConfig;
+import healthcode.jobs.kafka.CommittedConsumer;
+import healthcode.jobs.kafka.LocalKafka;
+import healthcode.jobs.kafka.ReplayClock;
+import healthcode.jobs.kafka.ScenarioProducer;
+import healthcode.jobs.kafka.TopicAdmin;
+import healthcode.jobs.live.LiveJobs;
+import healthcode.jobs.workload.WorkloadGenerator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * Both live jobs on a real broker and an embedded cluster (RocksDB, exactly-once): a simulated week of a
+ * city streamed into the topics in event-time order, the state the jobs then hold (savepoints and
+ * checkpoints), and the wall time from a case record to its colour changes, read committed, once the
+ * replay has caught up with the present and time runs with the wall clock.
+ */
+final class LiveBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int WEEK = 7;
+    private static final long HOUR = 3_600_000;
+    private static final long DAY = 24 * HOUR;
+
+    /** What the measurement asks of the live settings: short waits on event time and frequent commits. */
+    static final Map<String, String> LOW_LATENCY = Map.of("maxOutOfOrdernessSeconds", "1", "idleTimeoutSeconds", "1",
+            "clockLagSeconds", "1", "intervalSeconds", "1");
+
+    private LiveBenchmark() {}
+
+    static void run(BenchSuite.Settings s, Path home, Path work, Report report) throws Exception {
+        Path city = work.resolve("city");
+        WorkloadGenerator.Size size = WorkloadGenerator.write(city, s.province(s.cityPhones(), WEEK), s.counties());
+        System.out.printf("bench: a week of a city of %,d phones: %,d pings, %,d persons%n", s.cityPhones(), size.pings(),
+                size.persons());
+        ReplayClock.reset();
+        LocalKafka kafka = LocalKafka.start(home, work.resolve("kafka"), 0, false);
+        MiniCluster cluster = null;
+        try {
+            Map<String, String> settings = new LinkedHashMap<>(LOW_LATENCY);
+            settings.put("bootstrapServers", kafka.bootstrapServers());
+            settings.put("directory", work.resolve("checkpoints").toAbsolutePath().toString());
+            HealthCodeConfig config = LiveJobs.localConfig(home, work.resolve("config"), settings);
+            try (TopicAdmin admin = new TopicAdmin(config.live())) {
+                admin.createTopics();
+            }
+            Configuration flink = new Configuration();
+            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("512m"));
+            flink.set(RestOptions.BIND_PORT, "0");
+            cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(flink)
+                    .setNumTaskManagers(1).setNumSlotsPerTaskManager(4).build());
+            cluster.start();
+            URI rest = cluster.getRestAddress().get();
+            JobID companions = LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE);
+            JobID healthCodes = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
+
+            long end = WorkloadGenerator.START + WEEK * DAY;
+            double week = BenchSuite.seconds(() -> {
+                replayWeek(city, config);
+                // the replay has caught up with the present: time runs on with the wall clock
+                ReplayClock.runFrom(end);
+                awaitWatermark(rest, companions, end);
+                awaitWatermark(rest, healthCodes, end);
+            });
+            report.rate("live-week", "pings", size.pings(), week);
+            long companionState = savepointBytes(cluster, companions, work.resolve("savepoints"));
+            long healthCodeState = savepointBytes(cluster, healthCodes, work.resolve("savepoints"));
+            report.state(s.cityPhones(), WEEK, size.persons(), companionState, healthCodeState,
+                    checkpointBytes(rest, companions), checkpointBytes(rest, healthCodes));
+
+            report.latencies(caseToColour(city, config, s.smoke() ? 3 : 20, s.seed()));
+            cluster.cancelJob(companions).get();
+            cluster.cancelJob(healthCodes).get();
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+            kafka.stop();
+        }
+    }
+
+    /** Streams the week into the topics in event-time order; the replay clock follows what was sent. */
+    private static void replayWeek(Path city, HealthCodeConfig config) throws Exception {
+        try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
+            long[] sent = {0};
+            ScenarioProducer.stream(city, config.live(), message -> {
+                sender.send(message);
+                if (++sent[0] % 1000 == 0) {
+                    // nothing still to come is older, so idle inputs may follow the replay this far
+                    ReplayClock.sent(message.eventTime());
+                }
+            });
+        }
+    }
+
+    /** Waits until every operator of the job has an input watermark at or past the time. */
+    private static void awaitWatermark(URI rest, JobID job, long time) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            long lowest = Long.MAX_VALUE;
+            for (JsonNode vertex : get(rest, "/jobs/" + job).get("vertices")) {
+                for (JsonNode subtask : get(rest, "/jobs/" + job + "/vertices/" + vertex.get("id").asText() + "/watermarks")) {
+                    long watermark = subtask.get("value").asLong();
+                    if (subtask.get("id").asText().endsWith("currentInputWatermark") && watermark != Long.MIN_VALUE) {
+                        lowest = Math.min(lowest, watermark);
+                    }
+                }
+            }
+            if (lowest != Long.MAX_VALUE && lowest >= time) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("job " + job + " did not reach " + Instant.ofEpochMilli(time));
+    }
+
+    private static long savepointBytes(MiniCluster cluster, JobID job, Path folder) throws Exception {
+        String path = cluster.triggerSavepoint(job, folder.toUri().toString(), false, SavepointFormatType.CANONICAL).get();
+        return bytesUnder(Path.of(URI.create(path.startsWith("file:") ? path : "file:" + path)));
+    }
+
+    /** The full size of the job's latest completed checkpoint (RocksDB files, incremental). */
+    private static long checkpointBytes(URI rest, JobID job) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode completed = get(rest, "/jobs/" + job + "/checkpoints").path("latest").path("completed");
+            if (completed.has("state_size")) {
+                return completed.get("state_size").asLong();
+            }
+            Thread.sleep(500);
+        }
+        return -1;
+    }
+
+    /**
+     * Sends cases one after another, each a phone owner of the city with 7 days of history in the window,
+     * reported now; returns, for every colour change they cause, the wall time from sending the case to
+     * reading the change committed, in milliseconds.
+     */
+    private static List<Long> caseToColour(Path city, HealthCodeConfig config, int cases, long seed) throws Exception {
+        List<String[]> owners = owners(city);
+        Collections.shuffle(owners, new Random(seed));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] lastChange = {System.nanoTime()};
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> readChanges(config, sentAt, latencies, lastChange, done), "bench-changes");
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(3000); // the reader is assigned and at the end of the topic's history
+        try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
+            for (int i = 0; i < cases; i++) {
+                String caseId = "bench-" + i;
+                long now = ReplayClock.INSTANCE.millis();
+                String[] owner = owners.get(i);
+                String record = "{\"caseId\":\"" + caseId + "\",\"personId\":\"" + owner[1] + "\",\"msisdns\":[\""
+                        + owner[0] + "\"],\"kind\":\"CONFIRMED\",\"onsetAt\":\"" + iso(now - 3 * DAY)
+                        + "\",\"isolatedAt\":\"" + iso(now - HOUR) + "\",\"reportedAt\":\"" + iso(now) + "\"}";
+                sentAt.put(caseId, System.nanoTime());
+                sender.send(new ScenarioProducer.Message(config.live().topic("cases"), owner[1], record, now));
+                sender.flush();
+                Thread.sleep(4000);
+            }
+        }
+        while (System.nanoTime() - lastChange[0] < Duration.ofSeconds(15).toNanos()) {
+            Thread.sleep(1000);
+        }
+        done.set(true);
+        reader.join();
+        return new ArrayList<>(latencies);
+    }
+
+    private static void readChanges(HealthCodeConfig config, Map<String, Long> sentAt, List<Long> latencies,
+                                    long[] lastChange, java.util.concurrent.atomic.AtomicBoolean done) {
+        try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(config.live().bootstrapServers(),
+                config.live().kafkaProperties(), config.live().topic("healthcode.changes"))) {
+            consumer.seekToEnd(consumer.assignment());
+            while (!done.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                    long readAt = System.nanoTime();
+                    String episode = JSON.readTree(record.value()).path("cause").path("episodeId").asText();
+                    Long sent = sentAt.get(episode.substring(episode.indexOf(':') + 1));
+                    if (sent != null) {
+                        latencies.add((readAt - sent) / 1_000_000);
+                        lastChange[0] = readAt;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.err.println("bench: reading changes failed: " + e);
+        }
+    }
+
+    /** (phone, owner) of every phone: its first bound person. */
+    private static List<String[]> owners(Path city) throws Exception {
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(city.resolve("subscribers.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode json = JSON.readTree(line);
+            owners.putIfAbsent(json.get("msisdn").asText(), json.get("personId").asText());
+        }
+        List<String[]> list = new ArrayList<>();
+        owners.forEach((phone, person) -> list.add(new String[] {phone, person}));
+        return list;
+    }
+
+    private static String iso(long time) {
+        return Instant.ofEpochMilli(time).atOffset(ZoneOffset.ofHours(8)).toString();
+    }
+
+    private static JsonNode get(URI rest, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rest.resolve(path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static long bytesUnder(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
