@@ -149,12 +149,12 @@ public final class Main {
         }
         Path output = Path.of(options.get("--output", home().resolve("BENCHMARKS.md").toString()));
         BenchSuite.Settings defaults = options.words().isEmpty()
-                ? new BenchSuite.Settings(2_000, 7, 200_000, 200_000, 2022, 2, false, output, counties)
+                ? new BenchSuite.Settings(2_000, 7, 200_000, 200_000, 2022, 20, 2, false, output, counties)
                 : BenchSuite.Settings.smoke(output, counties);
         BenchSuite.run(new BenchSuite.Settings(options.positive("--phones", defaults.phones()),
                 options.positive("--days", defaults.days()), options.positive("--day-phones", defaults.dayPhones()),
                 options.positive("--city-phones", defaults.cityPhones()),
-                options.positive("--seed", (int) defaults.seed()), defaults.casesPer10k(), defaults.smoke(), output, counties),
+                options.positive("--seed", (int) defaults.seed()), defaults.provinceCasesPer10k(), defaults.casesPer10k(), defaults.smoke(), output, counties),
                 config, home());
     }
 

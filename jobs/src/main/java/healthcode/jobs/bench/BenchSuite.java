@@ -31,19 +31,21 @@ public final class BenchSuite {
      * @param phones, days the province of the throughput figures
      * @param dayPhones the phones of the one-day backfill (and of the health-code figure)
      * @param cityPhones the phones of the live figures (a simulated week on Kafka: state, case-to-colour latency)
-     * @param casesPer10k new cases per day per 10,000 phones in the province of the throughput figures
+     * @param provinceCasesPer10k new cases per day per 10,000 phones in the province of the throughput figures
+     *     (small: enough cases that the SQL baseline has companions to find)
+     * @param casesPer10k the same in the one-day province and the live city
      * @param smoke a quick run that only shows the suite works (short JMH runs, in this JVM)
      */
-    public record Settings(int phones, int days, int dayPhones, int cityPhones, long seed, double casesPer10k,
-                           boolean smoke, Path output, Path counties) {
+    public record Settings(int phones, int days, int dayPhones, int cityPhones, long seed, double provinceCasesPer10k,
+                           double casesPer10k, boolean smoke, Path output, Path counties) {
         /** A few minutes: a small province with many cases, so that every figure has something to count. */
         public static Settings smoke(Path output, Path counties) {
-            return new Settings(300, 5, 400, 300, 2022, 100, true, output, counties);
+            return new Settings(300, 5, 400, 300, 2022, 100, 100, true, output, counties);
         }
 
-        WorkloadGenerator.Settings province(int phones, int days) {
+        WorkloadGenerator.Settings province(int phones, int days, double cases) {
             WorkloadGenerator.Settings generated = WorkloadGenerator.Settings.of(phones, days, seed);
-            return generated.withOutbreak(casesPer10k, generated.arrivalsPerDayPer10k());
+            return generated.withOutbreak(cases, generated.arrivalsPerDayPer10k());
         }
     }
 
@@ -70,7 +72,7 @@ public final class BenchSuite {
     /** Companion throughput against parse-and-place, and the SQL interval join on the same province. */
     private static void companions(Settings s, HealthCodeConfig config, Path work, Report report) throws Exception {
         Path province = work.resolve("province");
-        WorkloadGenerator.Size size = WorkloadGenerator.write(province, s.province(s.phones(), s.days()),
+        WorkloadGenerator.Size size = WorkloadGenerator.write(province, s.province(s.phones(), s.days(), s.provinceCasesPer10k()),
                 s.counties());
         TowerTable towers = TowerTable.read(Files.readAllLines(province.resolve("towers.csv"), StandardCharsets.UTF_8));
         System.out.printf("bench: province of %,d phones x %d days: %,d pings, %d cases%n", s.phones(), s.days(),
@@ -87,7 +89,7 @@ public final class BenchSuite {
         Set<String>[] sql = new Set[1];
         double join = seconds(() -> sql[0] = SqlCompanionBaseline.run(ThroughputJobs.environment(config),
                 province.resolve("pings.jsonl"), province.resolve("cases.jsonl"),
-                ThroughputJobs.locatedPings(config, towers), config.companions()));
+                ThroughputJobs.locatedPings(config, towers), config.companions(), config.live().maxOutOfOrderness()));
         report.rate("sql-interval-join", "pings", size.pings(), join);
         Set<String> both = new TreeSet<>(ours);
         both.retainAll(sql[0]);
@@ -97,7 +99,7 @@ public final class BenchSuite {
     /** One simulated day of the big province as a backfill, then the health-code workflow over its records. */
     private static void oneDay(Settings s, HealthCodeConfig config, Path work, Report report) throws Exception {
         Path day = work.resolve("day");
-        WorkloadGenerator.Size size = WorkloadGenerator.write(day, s.province(s.dayPhones(), 1), s.counties());
+        WorkloadGenerator.Size size = WorkloadGenerator.write(day, s.province(s.dayPhones(), 1, s.casesPer10k()), s.counties());
         System.out.printf("bench: one day of %,d phones: %,d pings, %,d persons, %d cases%n", s.dayPhones(), size.pings(),
                 size.persons(), size.cases());
         Path out = work.resolve("day-out");

@@ -59,7 +59,7 @@ final class LiveBenchmark {
 
     static void run(BenchSuite.Settings s, Path home, Path work, Report report) throws Exception {
         Path city = work.resolve("city");
-        WorkloadGenerator.Size size = WorkloadGenerator.write(city, s.province(s.cityPhones(), WEEK), s.counties());
+        WorkloadGenerator.Size size = WorkloadGenerator.write(city, s.province(s.cityPhones(), WEEK, s.casesPer10k()), s.counties());
         System.out.printf("bench: a week of a city of %,d phones: %,d pings, %,d persons%n", s.cityPhones(), size.pings(),
                 size.persons());
         ReplayClock.reset();

@@ -129,10 +129,11 @@ final class Report {
         md.append(String.format(Locale.ROOT, "| Flink | %s, embedded cluster, parallelism %d, state backend %s |%n",
                 org.apache.flink.runtime.util.EnvironmentInformation.getVersion(), config.backfillParallelism(),
                 config.stateBackend()));
-        md.append(String.format(Locale.ROOT, "| province | %,d phones x %d days (seed %d): %,d pings |%n",
-                settings.phones(), settings.days(), settings.seed(), rate("companions").items()));
-        md.append(String.format(Locale.ROOT, "| one day | %,d phones, 1 day (seed %d) |%n", settings.dayPhones(),
-                settings.seed()));
+        md.append(String.format(Locale.ROOT, "| province | %,d phones x %d days (seed %d, %.0f new cases a day per 10,000"
+                        + " phones): %,d pings |%n", settings.phones(), settings.days(), settings.seed(),
+                settings.provinceCasesPer10k(), rate("companions").items()));
+        md.append(String.format(Locale.ROOT, "| one day | %,d phones, 1 day (seed %d, %.0f new cases a day per 10,000"
+                + " phones) |%n", settings.dayPhones(), settings.seed(), settings.casesPer10k()));
         md.append(String.format(Locale.ROOT, "| live | a city of %,d phones, %d days, then cases reported now; live settings"
                 + " %s, 4 partitions per topic, both jobs at parallelism 2 |%n%n", settings.cityPhones(), LiveBenchmark.WEEK,
                 new java.util.TreeMap<>(LiveBenchmark.LOW_LATENCY)));

@@ -48,15 +48,15 @@ final class SqlCompanionBaseline {
     private SqlCompanionBaseline() {}
 
     static Set<String> run(StreamExecutionEnvironment env, Path pings, Path cases, LocatedPings decoder,
-                           CompanionSettings settings) throws Exception {
+                           CompanionSettings settings, java.time.Duration bound) throws Exception {
         FOUND.clear();
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
         RowTypeInfo pingRow = new RowTypeInfo(new org.apache.flink.api.common.typeinfo.TypeInformation<?>[] {
                 Types.STRING, Types.LONG, Types.LONG}, new String[] {"phone", "cell", "ts"});
         DataStream<Row> located = env.fromSource(LocalFiles.lines(pings), WatermarkStrategy.noWatermarks(), "source-pings")
                 .process(new DecodeFunction<>(decoder, p -> Row.of(p.msisdn, p.cell, p.ts)), pingRow)
-                // as the backfill: no watermark until the input ends, so no ping is late
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<Row>noWatermarks()
+                // as the workflow's run: the latest ping's time minus the live out-of-orderness bound
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forBoundedOutOfOrderness(bound)
                         .withTimestampAssigner((row, previous) -> (Long) row.getField("ts")));
         tables.createTemporaryView("pings", tables.fromDataStream(located, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")

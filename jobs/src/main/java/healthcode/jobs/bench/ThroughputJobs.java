@@ -1,6 +1,7 @@
 package healthcode.jobs.bench;
 
 import healthcode.common.codec.InputDecoder;
+import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.InputStreamKind;
 import healthcode.common.codec.LocatedPings;
 import healthcode.common.codec.OutputEncoder;
@@ -49,10 +50,30 @@ final class ThroughputJobs {
         return new LocatedPings(new PingLocator(towers, config.companions().h3Resolution()));
     }
 
+    /**
+     * Watermarks as a live job has them: the latest event time read minus the configured out-of-orderness
+     * bound (the generator writes its files in event-time order), so state is swept as the run goes.
+     */
+    static WatermarkStrategy<String> asLive(HealthCodeConfig config, InputDecoder<?> decoder) {
+        return WatermarkStrategy.<String>forBoundedOutOfOrderness(config.live().maxOutOfOrderness())
+                .withTimestampAssigner((raw, previous) -> decoder.eventTimeOr(raw, Long.MIN_VALUE));
+    }
+
+    private static InputDecoder<?> decoderOf(InputStreamKind kind) {
+        return switch (kind) {
+            case PINGS -> new InputDecoders.Pings();
+            case CASES -> new InputDecoders.Cases();
+            case VENUES -> new InputDecoders.Venues(Double.MAX_VALUE);
+            case RISK_AREAS -> new InputDecoders.RiskAreas(Double.MAX_VALUE);
+            default -> throw new IllegalArgumentException("not an input of the companion workflow: " + kind);
+        };
+    }
+
     /** Reads the pings, decodes each and places it on the grid (H3), and discards it. */
     static void parseAndPlace(Path folder, HealthCodeConfig config, TowerTable towers) throws Exception {
         StreamExecutionEnvironment env = environment(config);
-        env.fromSource(LocalFiles.lines(folder.resolve("pings.jsonl")), WatermarkStrategy.noWatermarks(), "source-pings")
+        env.fromSource(LocalFiles.lines(folder.resolve("pings.jsonl")),
+                        asLive(config, decoderOf(InputStreamKind.PINGS)), "source-pings")
                 .process(new DecodeFunction<>(locatedPings(config, towers), p -> p), TrackCodecs.LOCATED_PING)
                 .sinkTo(new DiscardingSink<>());
         env.execute("benchmark-parse-and-place");
@@ -65,7 +86,7 @@ final class ThroughputJobs {
         for (InputStreamKind kind : List.of(InputStreamKind.PINGS, InputStreamKind.CASES, InputStreamKind.VENUES,
                 InputStreamKind.RISK_AREAS)) {
             inputs.with(kind, new SourceSpec(LocalFiles.lines(folder.resolve(kind.fileName())),
-                    WatermarkStrategy.noWatermarks()));
+                    asLive(config, decoderOf(kind))));
         }
         Files.createDirectories(out);
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
