@@ -81,8 +81,11 @@ public final class BenchSuite {
         double parse = seconds(() -> ThroughputJobs.parseAndPlace(province, config, towers));
         report.rate("parse-and-place", "pings", size.pings(), parse);
         Path detected = work.resolve("detected");
-        double companions = seconds(() -> ThroughputJobs.companions(province, config, towers, detected));
+        double companions = seconds(() -> ThroughputJobs.companions(province, config, towers, true, detected));
         report.rate("companions", "pings", size.pings(), companions);
+        double backfill = seconds(() -> ThroughputJobs.companions(province, config, towers, false,
+                work.resolve("detected-backfill")));
+        report.rate("companions-backfill", "pings", size.pings(), backfill);
         Set<String> ours = pairs(ThroughputJobs.allLines(detected, "companions-"));
         report.count("companion detections", ThroughputJobs.lines(detected, "companions-"));
         report.count("area exposures", ThroughputJobs.lines(detected, "area-exposures-"));

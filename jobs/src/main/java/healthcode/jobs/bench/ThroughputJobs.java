@@ -59,7 +59,7 @@ final class ThroughputJobs {
                 .withTimestampAssigner((raw, previous) -> decoder.eventTimeOr(raw, Long.MIN_VALUE));
     }
 
-    private static InputDecoder<?> decoderOf(InputStreamKind kind) {
+    static InputDecoder<?> decoderOf(InputStreamKind kind) {
         return switch (kind) {
             case PINGS -> new InputDecoders.Pings();
             case CASES -> new InputDecoders.Cases();
@@ -80,13 +80,18 @@ final class ThroughputJobs {
     }
 
     /** The companion workflow over the folder's pings, cases, venues and risk areas; detections into {@code out}. */
-    static void companions(Path folder, HealthCodeConfig config, TowerTable towers, Path out) throws Exception {
+    /**
+     * @param live watermarks as a live job has them; else as a backfill (none until the input ends, so every
+     *     key's events are applied in one go at the end)
+     */
+    static void companions(Path folder, HealthCodeConfig config, TowerTable towers, boolean live, Path out)
+            throws Exception {
         StreamExecutionEnvironment env = environment(config);
         HealthCodeInputs inputs = new HealthCodeInputs();
         for (InputStreamKind kind : List.of(InputStreamKind.PINGS, InputStreamKind.CASES, InputStreamKind.VENUES,
                 InputStreamKind.RISK_AREAS)) {
             inputs.with(kind, new SourceSpec(LocalFiles.lines(folder.resolve(kind.fileName())),
-                    asLive(config, decoderOf(kind))));
+                    live ? asLive(config, decoderOf(kind)) : WatermarkStrategy.noWatermarks()));
         }
         Files.createDirectories(out);
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
