@@ -19,10 +19,14 @@ final class SweepSchedule {
         this.interval = interval;
     }
 
-    /** Whether a sweep is due at this watermark (always at the end of the input); sets the key's first one. */
+    /**
+     * Whether a sweep is due at this watermark; sets the key's first one. Never at the end of a bounded input:
+     * the state goes with the job, and deleting it key by key there costs more than the run (each RocksDB
+     * iterator skips the tombstones of every key swept before it).
+     */
     boolean due(long watermark, TimerService timers) throws Exception {
         if (watermark == Long.MAX_VALUE) {
-            return true;
+            return false;
         }
         Long at = sweepAt.value();
         if (at == null) {
