@@ -55,6 +55,13 @@ final class LiveBenchmark {
     static final Map<String, String> LOW_LATENCY = Map.of("maxOutOfOrdernessSeconds", "1", "idleTimeoutSeconds", "1",
             "clockLagSeconds", "1", "intervalSeconds", "1");
 
+    /**
+     * Messages per second of the replay: below what the jobs take on this machine. The replay clock follows
+     * the producer, and with the one-second idle timeout a partition the jobs fall behind on can be taken
+     * for idle and jump to it, making its unread pings late (a replay at full speed lost most of them).
+     */
+    static final int REPLAY_RATE = 3000;
+
     private LiveBenchmark() {}
 
     static void run(BenchSuite.Settings s, Path home, Path work, Report report) throws Exception {
@@ -69,6 +76,7 @@ final class LiveBenchmark {
             Map<String, String> settings = new LinkedHashMap<>(LOW_LATENCY);
             settings.put("bootstrapServers", kafka.bootstrapServers());
             settings.put("directory", work.resolve("checkpoints").toAbsolutePath().toString());
+            settings.put("towerTable", city.resolve("towers.csv").toAbsolutePath().toString());
             HealthCodeConfig config = LiveJobs.localConfig(home, work.resolve("config"), settings);
             try (TopicAdmin admin = new TopicAdmin(config.live())) {
                 admin.createTopics();
@@ -92,6 +100,7 @@ final class LiveBenchmark {
                 awaitWatermark(rest, healthCodes, end);
             });
             report.rate("live-week", "pings", size.pings(), week);
+            report.count("live records rejected", committedRecords(config, "rejected"));
             long companionState = savepointBytes(cluster, companions, work.resolve("savepoints"));
             long healthCodeState = savepointBytes(cluster, healthCodes, work.resolve("savepoints"));
             report.state(s.cityPhones(), WEEK, size.persons(), companionState, healthCodeState,
@@ -108,8 +117,12 @@ final class LiveBenchmark {
         }
     }
 
-    /** Streams the week into the topics in event-time order; the replay clock follows what was sent. */
+    /**
+     * Streams the week into the topics in event-time order, at most {@link #REPLAY_RATE} messages a second;
+     * the replay clock follows what was sent.
+     */
     private static void replayWeek(Path city, HealthCodeConfig config) throws Exception {
+        long start = System.nanoTime();
         try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
             long[] sent = {0};
             ScenarioProducer.stream(city, config.live(), message -> {
@@ -117,6 +130,15 @@ final class LiveBenchmark {
                 if (++sent[0] % 1000 == 0) {
                     // nothing still to come is older, so idle inputs may follow the replay this far
                     ReplayClock.sent(message.eventTime());
+                    long due = start + sent[0] * 1_000_000_000L / REPLAY_RATE;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait / 1_000_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 }
             });
         }
@@ -218,6 +240,25 @@ final class LiveBenchmark {
         } catch (Exception e) {
             System.err.println("bench: reading changes failed: " + e);
         }
+    }
+
+    /** The committed records of a topic (read until it has been quiet for a few seconds). */
+    private static long committedRecords(HealthCodeConfig config, String topic) {
+        long count = 0;
+        try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(config.live().bootstrapServers(),
+                config.live().kafkaProperties(), config.live().topic(topic))) {
+            for (int empty = 0; empty < 10; ) {
+                var records = consumer.poll(Duration.ofMillis(300));
+                int polled = records.count();
+                count += polled;
+                if (count == polled && polled > 0) {
+                    String first = records.iterator().next().value();
+                    System.out.println("bench: rejected, the first: " + first.substring(0, Math.min(300, first.length())));
+                }
+                empty = polled == 0 ? empty + 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** (phone, owner) of every phone: its first bound person. */

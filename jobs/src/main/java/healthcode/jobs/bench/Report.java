@@ -159,8 +159,10 @@ final class Report {
                 backfillDay));
         if (state != null) {
             Rate week = rate("live-week");
-            md.append(String.format(Locale.ROOT, "| a week of %,d phones through both live jobs (Kafka, exactly-once) |"
-                    + " %,.0f pings/s (%s) | | | |%n", state[0], week.perSecond(), duration(week.seconds())));
+            md.append(String.format(Locale.ROOT, "| a week of %,d phones through both live jobs (Kafka, exactly-once),"
+                    + " replayed at most %,d messages/s | %,.0f pings/s (%s), %,d records rejected | | | none rejected |%n",
+                    state[0], LiveBenchmark.REPLAY_RATE, week.perSecond(), duration(week.seconds()),
+                    counts.getOrDefault("live records rejected", -1L)));
             md.append(String.format(Locale.ROOT, "| state per phone-day (companion job, after %d days) | %,.0f bytes"
                     + " (savepoint %s; RocksDB checkpoint %s) | | | 50 M phones x 14 days on a named cluster |%n", state[1],
                     (double) state[3] / (state[0] * state[1]), bytes(state[3]), bytes(state[5])));
