@@ -61,6 +61,11 @@ final class LiveBenchmark {
      * for idle and jump to it, making its unread pings late (a replay at full speed lost most of them).
      */
     static final int REPLAY_RATE = 3000;
+    /**
+     * Idle inputs follow the replay this far behind the producer (wall time): a partition of the pings
+     * taken for idle before its first fetch must not jump past what it has still to deliver.
+     */
+    static final Duration REPLAY_DELIVERY = Duration.ofSeconds(30);
 
     private LiveBenchmark() {}
 
@@ -69,7 +74,7 @@ final class LiveBenchmark {
         WorkloadGenerator.Size size = WorkloadGenerator.write(city, s.province(s.cityPhones(), WEEK, s.casesPer10k()), s.counties());
         System.out.printf("bench: a week of a city of %,d phones: %,d pings, %,d persons%n", s.cityPhones(), size.pings(),
                 size.persons());
-        ReplayClock.reset();
+        ReplayClock.reset(REPLAY_DELIVERY.toMillis());
         LocalKafka kafka = LocalKafka.start(home, work.resolve("kafka"), 0, false);
         MiniCluster cluster = null;
         try {

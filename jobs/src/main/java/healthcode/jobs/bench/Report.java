@@ -252,7 +252,7 @@ final class Report {
             - **Live** (`LiveBenchmark`): a Kafka broker (Maven Central jars, its own JVM) and an embedded
               cluster in the suite's JVM run both live jobs as deployed (RocksDB, exactly-once sinks, the link
               topic between them). A week of the city is streamed into the input topics in event-time order,
-              as fast as the broker takes it; idle inputs follow the replay. Once every operator's watermark
+              at most `LiveBenchmark.REPLAY_RATE` messages a second; idle inputs follow the replay. Once every operator's watermark
               has passed the week's end, time runs with the wall clock. The week's figure is pings over the
               time from the first message sent to that point. **State**: a canonical savepoint of each job
               then (the companion job keeps 14 days, so it holds the whole week); per phone-day is the
@@ -261,7 +261,8 @@ final class Report {
               **Case to colour**: cases of phone owners (onset 3 days ago, isolated an hour ago, so the window
               covers the whole week), sent one every 4 seconds with `reportedAt` now; each colour change of
               the case's episodes (its own and its companions') counts once, from sending the case to reading
-              the change from `healthcode.changes` in `read_committed` mode. The live settings are the
+              the change from `healthcode.changes` in `read_committed` mode. The records the jobs
+              rejected (`rejected` topic) are counted: a figure with rejected pings is not valid. The live settings are the
               low-latency ones above, not the shipped defaults: the latency is bounded below by how long the
               jobs wait on event time (out-of-orderness, idle timeout, clock lag) and by two checkpoints (the
               link topic and the changes topic are transactional), whatever the code does.

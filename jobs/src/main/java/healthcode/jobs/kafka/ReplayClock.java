@@ -5,20 +5,21 @@ import java.util.Deque;
 
 /**
  * A stand-in for the wall clock when recorded data is replayed into the topics (the demo, the benchmarks):
- * the event time the replay had reached {@link #DELIVERY} ago. The replay sends in event-time order, so
+ * the event time the replay had reached a delivery time ago ({@link #DELIVERY} unless reset with another). The replay sends in event-time order, so
  * once a message has had time to be read, no message still to be read is older than this clock, and an
  * idle input that follows it makes nothing late. After {@link #runFrom} it runs with the wall clock, as
  * a live feed's would. One per JVM: the replay's cluster runs in the same JVM.
  */
 public final class ReplayClock implements LiveWatermarks.Clock {
     public static final ReplayClock INSTANCE = new ReplayClock();
-    /** Longer than a message takes from the producer to a source reader on this machine. */
+    /** Longer than a message takes from the producer to a source reader on this machine (the demo's). */
     static final long DELIVERY = 2000;
 
     private static final Deque<long[]> SENT = new ArrayDeque<>();
     private static long now;
     /** The wall time the clock started running with the wall clock, or 0 while it follows the replay. */
     private static long runningSince;
+    private static long delivery = DELIVERY;
 
     private ReplayClock() {}
 
@@ -28,9 +29,18 @@ public final class ReplayClock implements LiveWatermarks.Clock {
     }
 
     public static synchronized void reset() {
+        reset(DELIVERY);
+    }
+
+    /**
+     * @param deliveryMillis how long a message may take to be read: a replay faster than the jobs, whose
+     *     sources may go that long between two fetches of a partition, needs more than the demo
+     */
+    public static synchronized void reset(long deliveryMillis) {
         SENT.clear();
         now = 0;
         runningSince = 0;
+        delivery = deliveryMillis;
     }
 
     /** The latest event time sent, delivered or not. */
@@ -51,7 +61,7 @@ public final class ReplayClock implements LiveWatermarks.Clock {
             if (runningSince != 0) {
                 return now + System.currentTimeMillis() - runningSince;
             }
-            long delivered = System.currentTimeMillis() - DELIVERY;
+            long delivered = System.currentTimeMillis() - delivery;
             while (!SENT.isEmpty() && SENT.peekFirst()[0] <= delivered) {
                 now = Math.max(now, SENT.pollFirst()[1]);
             }
