@@ -98,14 +98,7 @@ public final class BackfillJob {
             HealthCodeInputs inputs = new HealthCodeInputs();
             files.forEach((decoder, file) -> inputs.with(decoder.kind(),
                     new SourceSpec(LocalFiles.lines(file), watermarks.apply(decoder))));
-            OutputEncoder encoder = new OutputEncoder(config.outputZone());
-            HealthCodeOutputs outputs = new HealthCodeOutputs(
-                    new JsonLinesSink<>(parts, OutputFiles.Output.CHANGES.name, encoder::change),
-                    new JsonLinesSink<>(parts, OutputFiles.Output.CURRENT.name, encoder::current),
-                    new JsonLinesSink<>(parts, OutputFiles.Output.REJECTED.name, encoder::rejection),
-                    new JsonLinesSink<>(parts, OutputFiles.Output.COMPANIONS.name, encoder::companion),
-                    new JsonLinesSink<>(parts, OutputFiles.Output.AREA_EXPOSURES.name, encoder::areaExposure));
-            Pipeline.defineWorkflow(env, inputs, outputs, new HealthCodeEngine(book, config.engine()), horizon,
+            Pipeline.defineWorkflow(env, inputs, fileOutputs(parts, config), new HealthCodeEngine(book, config.engine()), horizon,
                     config.companions(), towers);
             env.execute("healthcode-backfill");
 
@@ -119,6 +112,17 @@ public final class BackfillJob {
         } finally {
             LocalFiles.deleteRecursively(parts);
         }
+    }
+
+    /** Sinks writing each output as JSON-lines part files into the folder (merged into one file per output after). */
+    public static HealthCodeOutputs fileOutputs(Path parts, HealthCodeConfig config) {
+        OutputEncoder encoder = new OutputEncoder(config.outputZone());
+        return new HealthCodeOutputs(
+                new JsonLinesSink<>(parts, OutputFiles.Output.CHANGES.name, encoder::change),
+                new JsonLinesSink<>(parts, OutputFiles.Output.CURRENT.name, encoder::current),
+                new JsonLinesSink<>(parts, OutputFiles.Output.REJECTED.name, encoder::rejection),
+                new JsonLinesSink<>(parts, OutputFiles.Output.COMPANIONS.name, encoder::companion),
+                new JsonLinesSink<>(parts, OutputFiles.Output.AREA_EXPOSURES.name, encoder::areaExposure));
     }
 
     /** The input folder's tower table, else the configured one, else none (only lat/lon pings are placed). */

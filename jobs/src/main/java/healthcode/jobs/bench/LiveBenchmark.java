@@ -9,11 +9,9 @@ import healthcode.jobs.kafka.ReplayClock;
 import healthcode.jobs.kafka.ScenarioProducer;
 import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;
+import healthcode.jobs.local.LocalFlink;
 import healthcode.jobs.workload.WorkloadGenerator;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +90,7 @@ final class LiveBenchmark {
             cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(flink)
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(4).build());
             cluster.start();
-            URI rest = cluster.getRestAddress().get();
+            String rest = cluster.getRestAddress().get().toString().replaceAll("/$", "");
             JobID companions = LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE);
             JobID healthCodes = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
 
@@ -150,12 +148,12 @@ final class LiveBenchmark {
     }
 
     /** Waits until every operator of the job has an input watermark at or past the time. */
-    private static void awaitWatermark(URI rest, JobID job, long time) throws Exception {
+    private static void awaitWatermark(String rest, JobID job, long time) throws Exception {
         long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
         while (System.nanoTime() < deadline) {
             long lowest = Long.MAX_VALUE;
-            for (JsonNode vertex : get(rest, "/jobs/" + job).get("vertices")) {
-                for (JsonNode subtask : get(rest, "/jobs/" + job + "/vertices/" + vertex.get("id").asText() + "/watermarks")) {
+            for (JsonNode vertex : LocalFlink.rest(rest, "/jobs/" + job).get("vertices")) {
+                for (JsonNode subtask : LocalFlink.rest(rest, "/jobs/" + job + "/vertices/" + vertex.get("id").asText() + "/watermarks")) {
                     long watermark = subtask.get("value").asLong();
                     if (subtask.get("id").asText().endsWith("currentInputWatermark") && watermark != Long.MIN_VALUE) {
                         lowest = Math.min(lowest, watermark);
@@ -176,10 +174,10 @@ final class LiveBenchmark {
     }
 
     /** The full size of the job's latest completed checkpoint (RocksDB files, incremental). */
-    private static long checkpointBytes(URI rest, JobID job) throws Exception {
+    private static long checkpointBytes(String rest, JobID job) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode completed = get(rest, "/jobs/" + job + "/checkpoints").path("latest").path("completed");
+            JsonNode completed = LocalFlink.rest(rest, "/jobs/" + job + "/checkpoints").path("latest").path("completed");
             if (completed.has("state_size")) {
                 return completed.get("state_size").asLong();
             }
@@ -280,12 +278,6 @@ final class LiveBenchmark {
 
     private static String iso(long time) {
         return Instant.ofEpochMilli(time).atOffset(ZoneOffset.ofHours(8)).toString();
-    }
-
-    private static JsonNode get(URI rest, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rest.resolve(path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
     }
 
     private static long bytesUnder(Path folder) throws Exception {

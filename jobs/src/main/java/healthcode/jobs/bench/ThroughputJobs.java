@@ -2,7 +2,6 @@ package healthcode.jobs.bench;
 
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
-import healthcode.common.codec.InputStreamKind;
 import healthcode.common.codec.LocatedPings;
 import healthcode.common.codec.OutputEncoder;
 import healthcode.common.companions.PingLocator;
@@ -21,6 +20,7 @@ import healthcode.jobs.healthcode.HealthCodeWorkflow;
 import healthcode.jobs.healthcode.SourceSpec;
 import healthcode.jobs.io.JsonLinesSink;
 import healthcode.jobs.io.LocalFiles;
+import healthcode.jobs.live.LiveJobs;
 import healthcode.jobs.serde.TrackCodecs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,28 +59,19 @@ final class ThroughputJobs {
                 .withTimestampAssigner((raw, previous) -> decoder.eventTimeOr(raw, Long.MIN_VALUE));
     }
 
-    static InputDecoder<?> decoderOf(InputStreamKind kind) {
-        return switch (kind) {
-            case PINGS -> new InputDecoders.Pings();
-            case CASES -> new InputDecoders.Cases();
-            case VENUES -> new InputDecoders.Venues(Double.MAX_VALUE);
-            case RISK_AREAS -> new InputDecoders.RiskAreas(Double.MAX_VALUE);
-            default -> throw new IllegalArgumentException("not an input of the companion workflow: " + kind);
-        };
-    }
-
     /** Reads the pings, decodes each and places it on the grid (H3), and discards it. */
     static void parseAndPlace(Path folder, HealthCodeConfig config, TowerTable towers) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         env.fromSource(LocalFiles.lines(folder.resolve("pings.jsonl")),
-                        asLive(config, decoderOf(InputStreamKind.PINGS)), "source-pings")
+                        asLive(config, new InputDecoders.Pings()), "source-pings")
                 .process(new DecodeFunction<>(locatedPings(config, towers), p -> p), TrackCodecs.LOCATED_PING)
                 .sinkTo(new DiscardingSink<>());
         env.execute("benchmark-parse-and-place");
     }
 
-    /** The companion workflow over the folder's pings, cases, venues and risk areas; detections into {@code out}. */
     /**
+     * The companion workflow over the folder's pings, cases, venues and risk areas; detections into {@code out}.
+     *
      * @param live watermarks as a live job has them; else as a backfill (none until the input ends, so every
      *     key's events are applied in one go at the end)
      */
@@ -88,10 +79,9 @@ final class ThroughputJobs {
             throws Exception {
         StreamExecutionEnvironment env = environment(config);
         HealthCodeInputs inputs = new HealthCodeInputs();
-        for (InputStreamKind kind : List.of(InputStreamKind.PINGS, InputStreamKind.CASES, InputStreamKind.VENUES,
-                InputStreamKind.RISK_AREAS)) {
-            inputs.with(kind, new SourceSpec(LocalFiles.lines(folder.resolve(kind.fileName())),
-                    live ? asLive(config, decoderOf(kind)) : WatermarkStrategy.noWatermarks()));
+        for (InputDecoder<?> decoder : LiveJobs.COMPANION_INPUTS) {
+            inputs.with(decoder.kind(), new SourceSpec(LocalFiles.lines(folder.resolve(decoder.kind().fileName())),
+                    live ? asLive(config, decoder) : WatermarkStrategy.noWatermarks()));
         }
         Files.createDirectories(out);
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
@@ -137,20 +127,14 @@ final class ThroughputJobs {
         }
         DataStream<PhoneEvent> detections = env.fromSource(LocalFiles.lines(folder.resolve("companions.jsonl")),
                         WatermarkStrategy.noWatermarks(), "source-companions")
-                .process(new DecodeFunction<>(new healthcode.common.codec.InputDecoders.Companions(), PhoneEvent::of),
+                .process(new DecodeFunction<>(new InputDecoders.Companions(), PhoneEvent::of),
                         TypeInformation.of(PhoneEvent.class))
                 .union(env.fromSource(LocalFiles.lines(folder.resolve("area-exposures.jsonl")),
                                 WatermarkStrategy.noWatermarks(), "source-area-exposures")
-                        .process(new DecodeFunction<>(new healthcode.common.codec.InputDecoders.AreaExposures(),
+                        .process(new DecodeFunction<>(new InputDecoders.AreaExposures(),
                                 PhoneEvent::of), TypeInformation.of(PhoneEvent.class)));
         Files.createDirectories(out);
-        OutputEncoder encoder = new OutputEncoder(config.outputZone());
-        HealthCodeOutputs outputs = new HealthCodeOutputs(
-                new JsonLinesSink<>(out, "changes", encoder::change),
-                new JsonLinesSink<>(out, "current", encoder::current),
-                new JsonLinesSink<>(out, "rejected", encoder::rejection),
-                new JsonLinesSink<>(out, "companions", encoder::companion),
-                new JsonLinesSink<>(out, "area-exposures", encoder::areaExposure));
+        HealthCodeOutputs outputs = BackfillJob.fileOutputs(out, config);
         HealthCodeEngine engine = new HealthCodeEngine(new EditionBook(EditionLoader.loadFolder(config.editionsFolder()),
                 null), config.engine());
         HealthCodeWorkflow.defineWorkflow(env, inputs, outputs, engine, horizon, detections, List.of());
@@ -160,8 +144,8 @@ final class ThroughputJobs {
     /** The decoders of the health-code job's inputs, detections included. */
     static List<InputDecoder<?>> healthCodeDecoders() {
         List<InputDecoder<?>> decoders = new ArrayList<>(HealthCodeWorkflow.decoders());
-        decoders.add(new healthcode.common.codec.InputDecoders.Companions());
-        decoders.add(new healthcode.common.codec.InputDecoders.AreaExposures());
+        decoders.add(new InputDecoders.Companions());
+        decoders.add(new InputDecoders.AreaExposures());
         return decoders;
     }
 

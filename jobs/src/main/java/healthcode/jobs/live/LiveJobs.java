@@ -71,7 +71,8 @@ public final class LiveJobs {
         }
     }
 
-    private static final List<InputDecoder<?>> COMPANION_INPUTS = List.of(new InputDecoders.Pings(),
+    /** The companion job's input streams, by the decoders that read their event times. */
+    public static final List<InputDecoder<?>> COMPANION_INPUTS = List.of(new InputDecoders.Pings(),
             new InputDecoders.Venues(), new InputDecoders.RiskAreas(), new InputDecoders.Cases());
 
     private LiveJobs() {}

@@ -147,8 +147,13 @@ public final class LocalFlink {
 
     /** A GET of the cluster's REST API (e.g. {@code /jobs/<id>/checkpoints}), as JSON. */
     public JsonNode rest(String path) throws IOException, InterruptedException {
+        return rest(restUrl(), path);
+    }
+
+    /** A GET of the REST API of any Flink cluster (an embedded one's too), as JSON. */
+    public static JsonNode rest(String restUrl, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(restUrl() + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(restUrl + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
