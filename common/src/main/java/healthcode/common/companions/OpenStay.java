@@ -6,6 +6,11 @@ public class OpenStay {
     public long from;
     public long last;
     public Fixes fixes = new Fixes();
+    /**
+     * When a stream job next checks this stay for silence (0: not set). One check per max-gap
+     * instead of one per ping: a check that finds the stay still going sets the next.
+     */
+    public long silenceCheckAt;
 
     public OpenStay() {}
 }

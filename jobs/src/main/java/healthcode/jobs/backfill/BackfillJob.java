@@ -1,5 +1,6 @@
 package healthcode.jobs.backfill;
 
+import healthcode.jobs.StateBackends;
 import healthcode.common.codec.GeoJsonFeatures;
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
@@ -34,7 +35,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -171,7 +171,7 @@ public final class BackfillJob {
 
     public static Configuration flinkConfig(HealthCodeConfig config) {
         Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend());
+        StateBackends.configure(conf, config.stateBackend());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.backfillParallelism());
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         return conf;

@@ -67,6 +67,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
             return;
         }
         venues.startKey();
+        stays.startKey();
         apply(watermark, List.of(event), ctx, out);
         finish(watermark, ctx.timerService());
     }
@@ -75,6 +76,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         venues.startKey();
+        stays.startKey();
         for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
             apply(instant.getKey(), instant.getValue(), ctx, out);
         }
@@ -126,11 +128,9 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         known.add(area);
         areas.update(known);
         TreeSet<String> phones = new TreeSet<>();
-        for (List<Stay> bucket : stays.all()) {
-            for (Stay stay : bucket) {
-                if (needsLookBack(area, stay)) {
-                    phones.add(stay.msisdn);
-                }
+        for (Stay stay : stays.all()) {
+            if (needsLookBack(area, stay)) {
+                phones.add(stay.msisdn);
             }
         }
         phones.forEach(phone -> ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(phone, area.areaId, instant)));
