@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** The command line behind {@code bin/healthcode}. Exit status 2 with one line on stderr for unusable input. */
 public final class Main {
-    static final String USAGE = "usage: healthcode demo [backfill] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
+    static final String USAGE = "usage: healthcode demo [backfill] [--scenario DIR] | backfill --input DIR --output DIR [--edition ID] [--until TIME]"
             + " [--config FILE] | generate --output DIR [--phones N] [--days D] [--seed S] [--counties FILE]"
             + " | kafka start|stop [--dir DIR] [--port N] | cluster start|taskmanager|stop [--dir DIR] [--port N] [--taskmanagers N]"
             + " | topics [--config FILE]"
@@ -65,14 +65,21 @@ public final class Main {
                     }
                 }
                 case "demo" -> {
-                    Options options = Options.parse(rest, List.of("--pause-ms"), "demo [backfill] [--pause-ms N]");
+                    String usage = "demo [backfill] [--pause-ms N] [--scenario DIR]";
+                    Options options = Options.parse(rest, List.of("--pause-ms", "--scenario"), usage);
                     if (options.words().equals(List.of("backfill"))) {
                         BackfillDemo.run(home(), defaultConfig());
                     } else if (options.words().isEmpty()) {
-                        LiveDemo.run(home(), home().resolve(".local").resolve("demo"),
+                        Path scenario = Path.of(options.get("--scenario",
+                                home().resolve("demo").resolve("scenario").toString()));
+                        if (!Files.isRegularFile(scenario.resolve("pings.jsonl"))) {
+                            throw new UsageException("demo: " + scenario + " has no pings.jsonl; give a folder of"
+                                    + " `generate` or demo/scenario");
+                        }
+                        LiveDemo.run(home(), home().resolve(".local").resolve("demo"), scenario,
                                 Duration.ofMillis(options.port("--pause-ms", 15)), System.out);
                     } else {
-                        throw new UsageException("usage: demo [backfill] [--pause-ms N]");
+                        throw new UsageException("usage: " + usage);
                     }
                 }
                 case "kafka" -> kafka(rest);

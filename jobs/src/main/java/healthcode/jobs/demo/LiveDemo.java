@@ -12,9 +12,11 @@ import healthcode.jobs.kafka.ScenarioProducer;
 import healthcode.jobs.kafka.TopicAdmin;
 import healthcode.jobs.live.LiveJobs;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,26 +59,32 @@ public final class LiveDemo implements AutoCloseable {
 
     /**
      * @param work the demo's folder (broker data, checkpoints), emptied first
+     * @param scenario the input files: demo/scenario, or a folder of `bin/healthcode generate` (its
+     *     towers.csv then places the tower pings)
      * @param pause wall time between two messages of the replay
      */
-    public static void run(Path home, Path work, Duration pause, PrintStream out) throws Exception {
+    public static void run(Path home, Path work, Path scenario, Duration pause, PrintStream out) throws Exception {
         try (LiveDemo demo = new LiveDemo(home, work, out)) {
             Thread cleanup = new Thread(demo::closeQuietly, "demo-shutdown");
             Runtime.getRuntime().addShutdownHook(cleanup);
-            demo.play(pause);
+            demo.play(scenario, pause);
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
     }
 
-    private void play(Duration pause) throws Exception {
+    private void play(Path scenario, Duration pause) throws Exception {
         LocalFiles.deleteRecursively(work);
         ReplayClock.reset();
         out.println("Starting a Kafka broker (" + work.resolve("kafka") + ") ...");
         kafka = LocalKafka.start(home, work.resolve("kafka"), 0, false);
-        HealthCodeConfig config = LiveJobs.localConfig(home, work, Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "bootstrapServers", kafka.bootstrapServers(),
                 "directory", work.resolve("checkpoints").toAbsolutePath().toString(),
                 "intervalSeconds", "1", "idleTimeoutSeconds", "1", "clockLagSeconds", "60"));
+        if (Files.isRegularFile(scenario.resolve("towers.csv"))) {
+            settings.put("towerTable", scenario.resolve("towers.csv").toAbsolutePath().toString());
+        }
+        HealthCodeConfig config = LiveJobs.localConfig(home, work, settings);
         try (TopicAdmin admin = new TopicAdmin(config.live())) {
             out.println("Creating " + admin.createTopics().size() + " topics at " + kafka.bootstrapServers());
         }
@@ -89,7 +97,6 @@ public final class LiveDemo implements AutoCloseable {
         List<JobID> jobs = List.of(LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE),
                 LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE));
 
-        Path scenario = home.resolve("demo").resolve("scenario");
         List<ScenarioProducer.Message> messages = ScenarioProducer.messages(scenario, config.live());
         ZoneId zone = config.outputZone();
         AtomicInteger changes = new AtomicInteger();
@@ -98,13 +105,14 @@ public final class LiveDemo implements AutoCloseable {
         printer.setDaemon(true);
         printer.start();
         out.printf("Streaming %d records of %s into the input topics, in event-time order:%n", messages.size(), scenario);
+        int progressEvery = Math.max(100, messages.size() / 50);
         try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
             for (int i = 0; i < messages.size(); i++) {
                 ScenarioProducer.Message message = messages.get(i);
                 sender.send(message);
                 // no message still to come is older, so idle inputs may follow the replay once this one is read
                 ReplayClock.sent(message.eventTime());
-                if (i % 100 == 0 || i == messages.size() - 1) {
+                if (i % progressEvery == 0 || i == messages.size() - 1) {
                     out.printf("  [%3d%%] %d/%d records sent, replay at %s%n", 100 * (i + 1) / messages.size(), i + 1,
                             messages.size(), Times.format(ReplayClock.latestSent(), zone));
                 }
