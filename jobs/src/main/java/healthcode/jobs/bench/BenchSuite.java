@@ -81,24 +81,21 @@ public final class BenchSuite {
         double parse = seconds(() -> ThroughputJobs.parseAndPlace(province, config, towers));
         report.rate("parse-and-place", "pings", size.pings(), parse);
         Path detected = work.resolve("detected");
-        // each workflow runs once before it is timed: the JIT otherwise halves its first run (BENCHMARKS.md)
-        ThroughputJobs.companions(province, config, towers, true, work.resolve("warm-up-live"));
-        double companions = seconds(() -> ThroughputJobs.companions(province, config, towers, true, detected));
+        double companions = seconds(s, () -> ThroughputJobs.companions(province, config, towers, true,
+                work.resolve("warm-up-live")), () -> ThroughputJobs.companions(province, config, towers, true, detected));
         report.rate("companions", "pings", size.pings(), companions);
-        ThroughputJobs.companions(province, config, towers, false, work.resolve("warm-up-backfill"));
-        double backfill = seconds(() -> ThroughputJobs.companions(province, config, towers, false,
+        double backfill = seconds(s, () -> ThroughputJobs.companions(province, config, towers, false,
+                work.resolve("warm-up-backfill")), () -> ThroughputJobs.companions(province, config, towers, false,
                 work.resolve("detected-backfill")));
         report.rate("companions-backfill", "pings", size.pings(), backfill);
         Set<String> ours = pairs(ThroughputJobs.allLines(detected, "companions-"));
         report.count("companion detections", ThroughputJobs.lines(detected, "companions-"));
         report.count("area exposures", ThroughputJobs.lines(detected, "area-exposures-"));
         Set<String>[] sql = new Set[1];
-        SqlCompanionBaseline.run(ThroughputJobs.environment(config), province.resolve("pings.jsonl"),
-                province.resolve("cases.jsonl"), ThroughputJobs.locatedPings(config, towers), config.companions(),
-                config.live().maxOutOfOrderness());
-        double join = seconds(() -> sql[0] = SqlCompanionBaseline.run(ThroughputJobs.environment(config),
+        Timed sqlJoin = () -> sql[0] = SqlCompanionBaseline.run(ThroughputJobs.environment(config),
                 province.resolve("pings.jsonl"), province.resolve("cases.jsonl"),
-                ThroughputJobs.locatedPings(config, towers), config.companions(), config.live().maxOutOfOrderness()));
+                ThroughputJobs.locatedPings(config, towers), config.companions(), config.live().maxOutOfOrderness());
+        double join = seconds(s, sqlJoin, sqlJoin);
         report.rate("sql-interval-join", "pings", size.pings(), join);
         Set<String> both = new TreeSet<>(ours);
         both.retainAll(sql[0]);
@@ -130,8 +127,8 @@ public final class BenchSuite {
         ThroughputJobs.parseHealthCodeInputs(day, config); // warm-up
         double parse = seconds(() -> ThroughputJobs.parseHealthCodeInputs(day, config));
         report.rate("parse-health-code-inputs", "events", events, parse);
-        ThroughputJobs.healthCodes(day, config, result[0].horizon(), work.resolve("health-codes-warm-up"));
-        double healthCodes = seconds(() -> ThroughputJobs.healthCodes(day, config, result[0].horizon(),
+        double healthCodes = seconds(s, () -> ThroughputJobs.healthCodes(day, config, result[0].horizon(),
+                work.resolve("health-codes-warm-up")), () -> ThroughputJobs.healthCodes(day, config, result[0].horizon(),
                 work.resolve("health-codes-out")));
         report.rate("health-codes", "events", events, healthCodes);
         report.count("colour changes", ThroughputJobs.lines(work.resolve("health-codes-out"), "changes-"));
@@ -151,6 +148,17 @@ public final class BenchSuite {
 
     interface Timed {
         void run() throws Exception;
+    }
+
+    /**
+     * Runs the warm-up, then times the job: the JIT otherwise made a first companion run twice as slow
+     * as the next (BENCHMARKS.md). A smoke run, whose figures nobody reads, skips the warm-up.
+     */
+    private static double seconds(Settings s, Timed warmUp, Timed job) throws Exception {
+        if (!s.smoke()) {
+            warmUp.run();
+        }
+        return seconds(job);
     }
 
     static double seconds(Timed job) throws Exception {

@@ -231,7 +231,8 @@ final class Report {
             - **Parse and place**: read `pings.jsonl`, decode each ping and place it on the H3 grid (tower
               table for tower pings), discard. Every workflow timed here runs once on the same input before
               it is timed (on two cores the JIT made a first run of the companion workflow take twice as
-              long as the next); its time includes its start (about a second) on the embedded cluster.
+              long as the next; not in `bench smoke`); its time includes its start (about a second) on the
+              embedded cluster.
             - **Companion workflow**: the same, then stays per phone, the cell index and the case join, every
               phone's pings through the risk areas (`CompanionWorkflow`), detections written as JSON lines.
               Its sources have watermarks as a live job's: the latest event time read minus the live
