@@ -173,7 +173,7 @@ public final class BackfillJob {
         Configuration conf = new Configuration();
         StateBackends.configure(conf, config.stateBackend());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.backfillParallelism());
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(config.backfillManagedMemoryMb()));
         return conf;
     }
 }

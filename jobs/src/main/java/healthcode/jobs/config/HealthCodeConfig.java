@@ -21,20 +21,22 @@ import java.util.List;
  * @param editionsFolder the folder of rule editions (relative paths are relative to the config file)
  * @param backfillParallelism parallelism of a backfill on the embedded cluster
  * @param stateBackend {@code rocksdb} (production) or {@code hashmap}
+ * @param backfillManagedMemoryMb the embedded cluster's managed memory in a backfill (RocksDB's caches and write buffers)
  * @param companions the numbers of companions.md
  * @param towerTable the tower table for live runs, or null (a backfill reads towers.csv from its input folder)
  * @param live the live jobs on Kafka
  */
 public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone, EngineSettings engine,
-                               int backfillParallelism, String stateBackend, CompanionSettings companions,
+                               int backfillParallelism, String stateBackend, int backfillManagedMemoryMb,
+                               CompanionSettings companions,
                                Path towerTable, LiveConfig live) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The same configuration with another backfill parallelism and state backend. */
     public HealthCodeConfig withBackfill(int parallelism, String backend) {
-        return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend, companions,
-                towerTable, live);
+        return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend,
+                backfillManagedMemoryMb, companions, towerTable, live);
     }
 
     /** The configured tower table ({@code companions.towerTable}), or an empty one when none is set. */
@@ -75,12 +77,13 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         JsonNode engine = r.section("engine", List.of("factRetentionDays", "personRetentionDays"));
         long factDays = r.positiveInt(engine, "engine.factRetentionDays", 60);
         long personDays = r.positiveInt(engine, "engine.personRetentionDays", 400);
-        JsonNode backfill = r.section("backfill", List.of("parallelism", "stateBackend"));
+        JsonNode backfill = r.section("backfill", List.of("parallelism", "stateBackend", "managedMemoryMb"));
         int parallelism = r.positiveInt(backfill, "backfill.parallelism", 2);
         String backend = r.text(backfill, "backfill.stateBackend", "rocksdb");
         if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
             throw new ConfigException(file + ": backfill.stateBackend: must be rocksdb or hashmap, not '" + backend + "'");
         }
+        int managedMemoryMb = r.positiveInt(backfill, "backfill.managedMemoryMb", 1024);
         JsonNode c = r.section("companions", List.of("h3Resolution", "maxGapMinutes", "lookbackDays",
                 "minOverlapMinutes", "dwellLookbackDays", "minCumulativeDwellHours", "retentionDays",
                 "areaMinStayMinutes", "bucketMinutes", "maxPolygonKm2", "towerTable"));
@@ -103,6 +106,6 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         String towers = r.text(c, "companions.towerTable", null);
         return new HealthCodeConfig(file, editions, zone,
                 new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend,
-                companions, towers == null ? null : base.resolve(towers), LiveConfig.parse(r, root, base));
+                managedMemoryMb, companions, towers == null ? null : base.resolve(towers), LiveConfig.parse(r, root, base));
     }
 }

@@ -1,0 +1,40 @@
+package healthcode.jobs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import healthcode.jobs.backfill.BackfillJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backfill section: its managed memory reaches the embedded cluster; a bad value stops start-up. */
+class BackfillConfigTest {
+    @TempDir
+    Path temp;
+
+    private HealthCodeConfig load(String backfill) throws Exception {
+        Path file = temp.resolve("backfill.yaml");
+        Files.writeString(file, "backfill:\n" + backfill);
+        return HealthCodeConfig.load(file);
+    }
+
+    @Test
+    void theManagedMemoryIsASettingWithTheShippedValueAsDefault() throws Exception {
+        HealthCodeConfig shipped = HealthCodeConfig.load(Path.of("..", "config", "healthcode.yaml"));
+        assertEquals(load("  {}\n").backfillManagedMemoryMb(), shipped.backfillManagedMemoryMb());
+        assertEquals(MemorySize.ofMebiBytes(1024),
+                BackfillJob.flinkConfig(shipped).get(TaskManagerOptions.MANAGED_MEMORY_SIZE));
+        assertEquals(MemorySize.ofMebiBytes(300),
+                BackfillJob.flinkConfig(load("  managedMemoryMb: 300\n")).get(TaskManagerOptions.MANAGED_MEMORY_SIZE));
+    }
+
+    @Test
+    void aManagedMemoryOfNothingIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("  managedMemoryMb: 0\n"));
+        assertEquals(temp.resolve("backfill.yaml") + ": backfill.managedMemoryMb: must be a positive integer", e.getMessage());
+    }
+}
