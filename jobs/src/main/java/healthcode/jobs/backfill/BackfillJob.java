@@ -1,18 +1,18 @@
 package healthcode.jobs.backfill;
 
-import healthcode.jobs.StateBackends;
 import healthcode.common.codec.GeoJsonFeatures;
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.LocatedPings;
+import healthcode.common.codec.OutputEncoder;
 import healthcode.common.companions.CompanionSettings;
 import healthcode.common.companions.PingLocator;
-import healthcode.common.geo.TowerTable;
-import healthcode.jobs.Pipeline;
-import healthcode.common.codec.OutputEncoder;
 import healthcode.common.engine.HealthCodeEngine;
+import healthcode.common.geo.TowerTable;
 import healthcode.common.rules.EditionBook;
 import healthcode.common.rules.EditionLoader;
+import healthcode.jobs.Pipeline;
+import healthcode.jobs.StateBackends;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.healthcode.HealthCodeInputs;
 import healthcode.jobs.healthcode.HealthCodeOutputs;

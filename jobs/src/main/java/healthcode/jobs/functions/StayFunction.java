@@ -108,12 +108,14 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
 
     private void finish(long watermark, TimerService timers, Collector<CellEvent> out) throws Exception {
         endIfSilent(watermark, out);
-        long silentAt = open == null ? 0 : open.last + settings.maxGapMs();
-        if (open != null && (open.silenceCheckAt <= watermark || open.silenceCheckAt > silentAt)) {
-            open.silenceCheckAt = silentAt;
-            // the stay ends by silence if no ping comes within max-gap; a check that finds it still going
-            // sets the next (one timer per max-gap, not one per ping)
-            timers.registerEventTimeTimer(silentAt);
+        if (open != null) {
+            long silentAt = open.last + settings.maxGapMs();
+            if (open.silenceCheckAt <= watermark || open.silenceCheckAt > silentAt) {
+                open.silenceCheckAt = silentAt;
+                // the stay ends by silence if no ping comes within max-gap; a check that finds it still going
+                // sets the next (one timer per max-gap, not one per ping)
+                timers.registerEventTimeTimer(silentAt);
+            }
         }
         openStay.update(open);
         if (sweeps.due(watermark, timers)) {

@@ -1,6 +1,5 @@
 package healthcode.jobs.live;
 
-import healthcode.jobs.StateBackends;
 import healthcode.common.codec.InputDecoder;
 import healthcode.common.codec.InputDecoders;
 import healthcode.common.codec.OutputEncoder;
@@ -12,6 +11,7 @@ import healthcode.common.domain.Rejection;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.rules.EditionBook;
 import healthcode.common.rules.EditionLoader;
+import healthcode.jobs.StateBackends;
 import healthcode.jobs.config.ConfigException;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.config.LiveConfig;

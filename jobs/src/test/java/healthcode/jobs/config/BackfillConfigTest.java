@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import healthcode.jobs.backfill.BackfillJob;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -17,9 +16,7 @@ class BackfillConfigTest {
     Path temp;
 
     private HealthCodeConfig load(String backfill) throws Exception {
-        Path file = temp.resolve("backfill.yaml");
-        Files.writeString(file, "backfill:\n" + backfill);
-        return HealthCodeConfig.load(file);
+        return ConfigFiles.loadSection(temp, "backfill", backfill);
     }
 
     @Test

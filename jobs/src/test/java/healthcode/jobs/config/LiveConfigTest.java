@@ -16,9 +16,7 @@ class LiveConfigTest {
     Path temp;
 
     private HealthCodeConfig load(String live) throws Exception {
-        Path file = temp.resolve("live.yaml");
-        Files.writeString(file, "live:\n" + live);
-        return HealthCodeConfig.load(file);
+        return ConfigFiles.loadSection(temp, "live", live);
     }
 
     @Test
