@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.kafka.CommittedConsumer;
+import healthcode.jobs.kafka.CommittedReads;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.ReplayClock;
 import healthcode.jobs.kafka.ScenarioProducer;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
@@ -36,6 +38,7 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Both live jobs on a real broker and an embedded cluster (RocksDB, exactly-once): a simulated week of a
@@ -54,16 +57,10 @@ final class LiveBenchmark {
             "clockLagSeconds", "1", "intervalSeconds", "1");
 
     /**
-     * Messages per second of the replay: below what the jobs take on this machine. The replay clock follows
-     * the producer, and with the one-second idle timeout a partition the jobs fall behind on can be taken
-     * for idle and jump to it, making its unread pings late (a replay at full speed lost most of them).
+     * Messages per second of the replay: below what the jobs take on this machine, so the week is a live
+     * feed the jobs keep up with, not a catch-up over a backlog.
      */
     static final int REPLAY_RATE = 3000;
-    /**
-     * Idle inputs follow the replay this far behind the producer (wall time): a partition of the pings
-     * taken for idle before its first fetch must not jump past what it has still to deliver.
-     */
-    static final Duration REPLAY_DELIVERY = Duration.ofSeconds(30);
 
     private LiveBenchmark() {}
 
@@ -72,7 +69,7 @@ final class LiveBenchmark {
         WorkloadGenerator.Size size = WorkloadGenerator.write(city, s.province(s.cityPhones(), WEEK, s.casesPer10k()), s.counties());
         System.out.printf("bench: a week of a city of %,d phones: %,d pings, %,d persons%n", s.cityPhones(), size.pings(),
                 size.persons());
-        ReplayClock.reset(REPLAY_DELIVERY.toMillis());
+        ReplayClock.reset();
         LocalKafka kafka = LocalKafka.start(home, work.resolve("kafka"), 0, false);
         MiniCluster cluster = null;
         try {
@@ -95,13 +92,16 @@ final class LiveBenchmark {
             JobID healthCodes = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
 
             long end = WorkloadGenerator.START + WEEK * DAY;
-            double week = BenchSuite.seconds(() -> {
-                replayWeek(city, config);
-                // the replay has caught up with the present: time runs on with the wall clock
-                ReplayClock.runFrom(end);
-                awaitWatermark(rest, companions, end);
-                awaitWatermark(rest, healthCodes, end);
-            });
+            double week;
+            try (CommittedReads reads = new CommittedReads(config.live(), LiveJobs.inputTopicsByGroup(config.live()))) {
+                week = BenchSuite.seconds(() -> {
+                    replayWeek(city, config);
+                    // once the jobs have read it all, time runs on with the wall clock
+                    ReplayClock.runFrom(end);
+                    awaitWatermark(rest, companions, end);
+                    awaitWatermark(rest, healthCodes, end);
+                });
+            }
             report.rate("live-week", "pings", size.pings(), week);
             report.count("live records rejected", committedRecords(config, "rejected"));
             long companionState = savepointBytes(cluster, companions, work.resolve("savepoints"));
@@ -128,11 +128,13 @@ final class LiveBenchmark {
         long start = System.nanoTime();
         try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
             long[] sent = {0};
+            List<Future<RecordMetadata>> written = new ArrayList<>();
             ScenarioProducer.stream(city, config.live(), message -> {
-                sender.send(message);
+                written.add(sender.send(message));
                 if (++sent[0] % 1000 == 0) {
-                    // nothing still to come is older, so idle inputs may follow the replay this far
-                    ReplayClock.sent(message.eventTime());
+                    // nothing still to come is older, so idle inputs may follow the replay once these are read
+                    ReplayClock.sent(message.eventTime(), written);
+                    written.clear();
                     long due = start + sent[0] * 1_000_000_000L / REPLAY_RATE;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
@@ -144,6 +146,7 @@ final class LiveBenchmark {
                     }
                 }
             });
+            ReplayClock.sent(ReplayClock.latestSent(), written);
         }
     }
 

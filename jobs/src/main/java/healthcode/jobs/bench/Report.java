@@ -254,7 +254,7 @@ final class Report {
             - **Live** (`LiveBenchmark`): a Kafka broker (Maven Central jars, its own JVM) and an embedded
               cluster in the suite's JVM run both live jobs as deployed (RocksDB, exactly-once sinks, the link
               topic between them). A week of the city is streamed into the input topics in event-time order,
-              at most `LiveBenchmark.REPLAY_RATE` messages a second; idle inputs follow the replay. Once every operator's watermark
+              at most `LiveBenchmark.REPLAY_RATE` messages a second; idle inputs follow what the jobs have read of it (their committed offsets). Once every operator's watermark
               has passed the week's end, time runs with the wall clock. The week's figure is pings over the
               time from the first message sent to that point. **State**: a canonical savepoint of each job
               then (the companion job keeps 14 days, so it holds the whole week); per phone-day is the

@@ -6,6 +6,7 @@ import healthcode.common.time.Times;
 import healthcode.jobs.config.HealthCodeConfig;
 import healthcode.jobs.io.LocalFiles;
 import healthcode.jobs.kafka.CommittedConsumer;
+import healthcode.jobs.kafka.CommittedReads;
 import healthcode.jobs.kafka.LocalKafka;
 import healthcode.jobs.kafka.ReplayClock;
 import healthcode.jobs.kafka.ScenarioProducer;
@@ -49,6 +50,7 @@ public final class LiveDemo implements AutoCloseable {
     private final PrintStream out;
     private LocalKafka kafka;
     private MiniCluster cluster;
+    private CommittedReads reads;
     private volatile boolean closed;
 
     private LiveDemo(Path home, Path work, PrintStream out) {
@@ -106,12 +108,12 @@ public final class LiveDemo implements AutoCloseable {
         printer.start();
         out.printf("Streaming %d records of %s into the input topics, in event-time order:%n", messages.size(), scenario);
         int progressEvery = Math.max(100, messages.size() / 50);
+        reads = new CommittedReads(config.live(), LiveJobs.inputTopicsByGroup(config.live()));
         try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
             for (int i = 0; i < messages.size(); i++) {
                 ScenarioProducer.Message message = messages.get(i);
-                sender.send(message);
                 // no message still to come is older, so idle inputs may follow the replay once this one is read
-                ReplayClock.sent(message.eventTime());
+                ReplayClock.sent(message.eventTime(), List.of(sender.send(message)));
                 if (i % progressEvery == 0 || i == messages.size() - 1) {
                     out.printf("  [%3d%%] %d/%d records sent, replay at %s%n", 100 * (i + 1) / messages.size(), i + 1,
                             messages.size(), Times.format(ReplayClock.latestSent(), zone));
@@ -203,6 +205,9 @@ public final class LiveDemo implements AutoCloseable {
         }
         closed = true;
         out.println("Shutting down ...");
+        if (reads != null) {
+            reads.close();
+        }
         if (cluster != null) {
             cluster.close();
         }

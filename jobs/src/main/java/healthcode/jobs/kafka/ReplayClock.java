@@ -1,72 +1,103 @@
 package healthcode.jobs.kafka;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A stand-in for the wall clock when recorded data is replayed into the topics (the demo, the benchmarks):
- * the event time the replay had reached a delivery time ago ({@link #DELIVERY} unless reset with another). The replay sends in event-time order, so
- * once a message has had time to be read, no message still to be read is older than this clock, and an
- * idle input that follows it makes nothing late. After {@link #runFrom} it runs with the wall clock, as
- * a live feed's would. One per JVM: the replay's cluster runs in the same JVM.
+ * the latest event time the replay had sent once every message sent up to it has been read by every job
+ * that reads its topic, as the offsets the jobs commit at their checkpoints show ({@link CommittedReads}).
+ * The replay sends in event-time order, so no message still to be read is older than this clock, and an
+ * idle input that follows it makes nothing late, however slowly a source fetches. After {@link #runFrom}
+ * it runs with the wall clock, as a live feed's would. One per JVM: the replay's cluster runs in the same JVM.
  */
 public final class ReplayClock implements LiveWatermarks.Clock {
     public static final ReplayClock INSTANCE = new ReplayClock();
-    /** Longer than a message takes from the producer to a source reader on this machine (the demo's). */
-    static final long DELIVERY = 2000;
 
-    private static final Deque<long[]> SENT = new ArrayDeque<>();
+    /** Event times sent, in order, with where their messages were written; a run-on mark starts the wall clock. */
+    private record Mark(long eventTime, List<? extends Future<RecordMetadata>> written, boolean runOn) {}
+
+    private static final Deque<Mark> SENT = new ArrayDeque<>();
+    /** Per partition, the offset every job reading it has committed (the next one it will read). */
+    private static Map<TopicPartition, Long> read = Map.of();
     private static long now;
     /** The wall time the clock started running with the wall clock, or 0 while it follows the replay. */
     private static long runningSince;
-    private static long delivery = DELIVERY;
 
     private ReplayClock() {}
 
-    /** The replay has sent a message of this event time (and every message before it). */
-    public static synchronized void sent(long eventTime) {
-        SENT.addLast(new long[] {System.currentTimeMillis(), eventTime});
+    /** The replay has sent messages up to this event time; {@code written} tells where the latest ones landed. */
+    public static synchronized void sent(long eventTime, Collection<? extends Future<RecordMetadata>> written) {
+        SENT.addLast(new Mark(eventTime, List.copyOf(written), false));
+    }
+
+    /** The replay has reached this event time without a message. */
+    public static void sent(long eventTime) {
+        sent(eventTime, List.of());
     }
 
     public static synchronized void reset() {
-        reset(DELIVERY);
+        SENT.clear();
+        read = Map.of();
+        now = 0;
+        runningSince = 0;
+    }
+
+    /** The latest event time sent, read or not. */
+    public static synchronized long latestSent() {
+        return SENT.isEmpty() ? now : Math.max(now, SENT.peekLast().eventTime());
     }
 
     /**
-     * @param deliveryMillis how long a message may take to be read: a replay faster than the jobs, whose
-     *     sources may go that long between two fetches of a partition, needs more than the demo
+     * Once everything sent so far has been read, the clock shows this event time plus the wall time since:
+     * the replay has caught up with the present.
      */
-    public static synchronized void reset(long deliveryMillis) {
-        SENT.clear();
-        now = 0;
-        runningSince = 0;
-        delivery = deliveryMillis;
-    }
-
-    /** The latest event time sent, delivered or not. */
-    public static synchronized long latestSent() {
-        return SENT.isEmpty() ? now : Math.max(now, SENT.peekLast()[1]);
-    }
-
-    /** From now on the clock shows this event time plus the wall time since: the replay has caught up with the present. */
     public static synchronized void runFrom(long eventTime) {
-        SENT.clear();
-        now = eventTime;
-        runningSince = System.currentTimeMillis();
+        SENT.addLast(new Mark(eventTime, List.of(), true));
+    }
+
+    /** The offsets the jobs have committed, per partition of the replayed topics. */
+    static synchronized void read(Map<TopicPartition, Long> committed) {
+        read = Map.copyOf(committed);
     }
 
     @Override
     public long millis() {
         synchronized (ReplayClock.class) {
-            if (runningSince != 0) {
-                return now + System.currentTimeMillis() - runningSince;
+            while (runningSince == 0 && !SENT.isEmpty() && isRead(SENT.peekFirst())) {
+                Mark mark = SENT.pollFirst();
+                now = Math.max(now, mark.eventTime());
+                if (mark.runOn()) {
+                    runningSince = System.currentTimeMillis();
+                }
             }
-            long delivered = System.currentTimeMillis() - delivery;
-            while (!SENT.isEmpty() && SENT.peekFirst()[0] <= delivered) {
-                now = Math.max(now, SENT.pollFirst()[1]);
-            }
-            return now;
+            return runningSince == 0 ? now : now + System.currentTimeMillis() - runningSince;
         }
+    }
+
+    private static boolean isRead(Mark mark) {
+        for (Future<RecordMetadata> message : mark.written()) {
+            if (!message.isDone()) {
+                return false;
+            }
+            RecordMetadata where;
+            try {
+                where = message.get();
+            } catch (ExecutionException | InterruptedException e) {
+                continue; // never written, so never read; the sender reports it
+            }
+            if (read.getOrDefault(new TopicPartition(where.topic(), where.partition()), 0L) <= where.offset()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object readResolve() {

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -131,12 +133,13 @@ public final class ScenarioProducer {
 
         private final java.util.Set<String> known = new java.util.HashSet<>();
 
-        public void send(Message m) {
+        /** Sends the message; the future tells where it was written. */
+        public Future<RecordMetadata> send(Message m) {
             if (known.add(m.topic())) {
                 producer.partitionsFor(m.topic()); // the topic's leaders before its first batch, not a stale view
             }
             // stamped now, as a feed would: topic retention must not see last year's times
-            producer.send(new ProducerRecord<>(m.topic(), null, null,
+            return producer.send(new ProducerRecord<>(m.topic(), null, null,
                     m.key() == null ? null : m.key().getBytes(StandardCharsets.UTF_8),
                     m.raw().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
                         if (e != null) {

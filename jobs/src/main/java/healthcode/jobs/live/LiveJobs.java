@@ -135,6 +135,19 @@ public final class LiveJobs {
         return cluster.submitJob(graph).get().getJobID();
     }
 
+    /** The input topics each job's consumer group (the job's name) reads from the bureau's feeds. */
+    public static Map<String, List<String>> inputTopicsByGroup(LiveConfig live) {
+        Map<String, List<String>> topics = new java.util.LinkedHashMap<>();
+        for (Job job : Job.values()) {
+            topics.put(job.settings(live).name(), inputs(job).stream().map(d -> live.topic(d.kind().topic())).toList());
+        }
+        return topics;
+    }
+
+    private static List<InputDecoder<?>> inputs(Job job) {
+        return job == Job.COMPANIONS ? COMPANION_INPUTS : HealthCodeWorkflow.decoders();
+    }
+
     /** Checks the broker and topics, then defines the job's workflow on {@code env}. */
     public static void define(StreamExecutionEnvironment env, HealthCodeConfig config, Job job,
                               LiveWatermarks.Clock clock) throws InterruptedException {
@@ -143,8 +156,7 @@ public final class LiveJobs {
         OutputEncoder encoder = new OutputEncoder(config.outputZone());
         LiveConfig.Job settings = job.settings(live);
         HealthCodeInputs inputs = new HealthCodeInputs();
-        List<InputDecoder<?>> decoders = job == Job.COMPANIONS ? COMPANION_INPUTS : HealthCodeWorkflow.decoders();
-        for (InputDecoder<?> decoder : decoders) {
+        for (InputDecoder<?> decoder : inputs(job)) {
             String topic = live.topic(decoder.kind().topic());
             inputs.with(decoder.kind(), new SourceSpec(KafkaConnectors.source(live, settings, topic, new RawRecords()),
                     KafkaConnectors.watermarks(live, decoder, clock)));
