@@ -53,8 +53,9 @@ final class LiveBenchmark {
     private static final long DAY = 24 * HOUR;
 
     /** What the measurement asks of the live settings: short waits on event time and frequent commits. */
-    static final Map<String, String> LOW_LATENCY = Map.of("maxOutOfOrdernessSeconds", "1", "idleTimeoutSeconds", "1",
-            "clockLagSeconds", "1", "intervalSeconds", "1");
+    static final Map<String, String> LOW_LATENCY = Map.of("maxOutOfOrdernessSeconds", "0.1",
+            "idleTimeoutSeconds", "0.2", "clockLagSeconds", "0.1", "progressStepSeconds", "0.1",
+            "emitIntervalSeconds", "0.05", "intervalSeconds", "0.2");
 
     /**
      * Messages per second of the replay: below what the jobs take on this machine, so the week is a live

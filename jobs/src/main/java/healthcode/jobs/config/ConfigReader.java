@@ -2,6 +2,7 @@ package healthcode.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,6 +73,19 @@ record ConfigReader(Path file, JsonNode root) {
             throw new ConfigException(file + ": " + path + ": must be a positive integer");
         }
         return value.intValue();
+    }
+
+    /** A duration in seconds, whole or decimal (to the millisecond); zero only if {@code zeroAllowed}. */
+    Duration seconds(JsonNode node, String path, double fallback, boolean zeroAllowed) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        JsonNode value = node == null ? null : node.get(key);
+        double seconds = value == null || value.isNull() ? fallback : value.isNumber() ? value.doubleValue() : -1;
+        long millis = Math.round(seconds * 1000);
+        if (seconds < 0 || seconds > Integer.MAX_VALUE || (millis == 0 && !zeroAllowed)) {
+            throw new ConfigException(file + ": " + path + ": must be a " + (zeroAllowed ? "non-negative" : "positive")
+                    + " number of seconds (decimals to the millisecond allowed)");
+        }
+        return Duration.ofMillis(millis);
     }
 
     JsonNode section(JsonNode parent, String path, List<String> allowed) {

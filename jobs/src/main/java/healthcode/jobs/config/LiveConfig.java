@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record LiveConfig(String bootstrapServers, Map<String, String> kafkaProperties, Map<String, String> topicNames,
                          int partitions, short replicationFactor, Duration retention,
                          Duration maxOutOfOrderness, Duration idleTimeout, Duration clockLag, Duration progressStep,
-                         Duration checkpointInterval, Duration checkpointTimeout, String checkpointDirectory,
+                         Duration watermarkInterval, Duration checkpointInterval, Duration checkpointTimeout, String checkpointDirectory,
                          String savepointDirectory,
                          String stateBackend, int restartAttempts, Duration restartDelay,
                          Duration transactionTimeout, Job companionJob, Job healthCodeJob) {
@@ -88,7 +88,7 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
         }
 
         JsonNode w = r.section(live, "live.watermarks", List.of("maxOutOfOrdernessSeconds", "idleTimeoutSeconds",
-                "clockLagSeconds", "progressStepSeconds"));
+                "clockLagSeconds", "progressStepSeconds", "emitIntervalSeconds"));
         JsonNode c = r.section(live, "live.checkpoints", List.of("intervalSeconds", "timeoutMinutes", "directory",
                 "savepointDirectory"));
         JsonNode restart = r.section(live, "live.restart", List.of("attempts", "delaySeconds"));
@@ -106,11 +106,12 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
                 r.text(kafka, "live.kafka.bootstrapServers", "127.0.0.1:9092"), Map.copyOf(properties),
                 Map.copyOf(names), r.positiveInt(topics, "live.topics.partitions", 4), (short) replication,
                 Duration.ofDays(r.positiveInt(topics, "live.topics.retentionDays", 30)),
-                Duration.ofSeconds(r.nonNegativeInt(w, "live.watermarks.maxOutOfOrdernessSeconds", 60)),
-                Duration.ofSeconds(r.positiveInt(w, "live.watermarks.idleTimeoutSeconds", 60)),
-                Duration.ofSeconds(r.nonNegativeInt(w, "live.watermarks.clockLagSeconds", 600)),
-                Duration.ofSeconds(r.positiveInt(w, "live.watermarks.progressStepSeconds", 1)),
-                Duration.ofSeconds(r.positiveInt(c, "live.checkpoints.intervalSeconds", 10)),
+                r.seconds(w, "live.watermarks.maxOutOfOrdernessSeconds", 60, true),
+                r.seconds(w, "live.watermarks.idleTimeoutSeconds", 60, false),
+                r.seconds(w, "live.watermarks.clockLagSeconds", 600, true),
+                r.seconds(w, "live.watermarks.progressStepSeconds", 1, false),
+                r.seconds(w, "live.watermarks.emitIntervalSeconds", 0.2, false),
+                r.seconds(c, "live.checkpoints.intervalSeconds", 10, false),
                 Duration.ofMinutes(r.positiveInt(c, "live.checkpoints.timeoutMinutes", 5)), checkpoints, savepoints, backend,
                 r.nonNegativeInt(restart, "live.restart.attempts", 10),
                 Duration.ofSeconds(r.nonNegativeInt(restart, "live.restart.delaySeconds", 10)),

@@ -83,6 +83,7 @@ public final class LiveJobs {
         conf.set(PipelineOptions.NAME, job.settings(live).name());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, job.settings(live).parallelism());
         conf.set(PipelineOptions.MAX_PARALLELISM, job.settings(live).maxParallelism());
+        conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, live.watermarkInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, live.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, live.checkpointTimeout());

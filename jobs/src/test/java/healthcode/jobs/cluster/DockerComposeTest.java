@@ -82,7 +82,8 @@ class DockerComposeTest {
         LiveConfig expected = new LiveConfig(live.bootstrapServers(), project.live().kafkaProperties(),
                 project.live().topicNames(), project.live().partitions(), project.live().replicationFactor(),
                 project.live().retention(), project.live().maxOutOfOrderness(), project.live().idleTimeout(),
-                project.live().clockLag(), project.live().progressStep(), project.live().checkpointInterval(),
+                project.live().clockLag(), project.live().progressStep(), project.live().watermarkInterval(),
+                project.live().checkpointInterval(),
                 project.live().checkpointTimeout(), live.checkpointDirectory(), live.savepointDirectory(),
                 project.live().stateBackend(), project.live().restartAttempts(), project.live().restartDelay(),
                 project.live().transactionTimeout(), project.live().companionJob(), project.live().healthCodeJob());

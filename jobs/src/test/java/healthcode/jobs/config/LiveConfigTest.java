@@ -55,6 +55,21 @@ class LiveConfigTest {
     }
 
     @Test
+    void waitsOnEventTimeAndTheCheckpointIntervalTakeDecimalSeconds_forLowLatency() throws Exception {
+        LiveConfig live = load("  watermarks:\n    maxOutOfOrdernessSeconds: 0.25\n    clockLagSeconds: 0\n"
+                + "    progressStepSeconds: 0.1\n    emitIntervalSeconds: 0.05\n  checkpoints:\n    intervalSeconds: 0.5\n").live();
+        assertEquals(Duration.ofMillis(250), live.maxOutOfOrderness());
+        assertEquals(Duration.ZERO, live.clockLag());
+        assertEquals(Duration.ofMillis(100), live.progressStep());
+        assertEquals(Duration.ofMillis(50), live.watermarkInterval());
+        assertEquals(Duration.ofMillis(500), live.checkpointInterval());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load("  checkpoints:\n    intervalSeconds: 0.0001\n"));
+        assertEquals(temp.resolve("live.yaml") + ": live.checkpoints.intervalSeconds: must be a positive number of"
+                + " seconds (decimals to the millisecond allowed)", e.getMessage());
+    }
+
+    @Test
     void aTransactionMustOutliveACheckpointIntervalAndARestart() {
         ConfigException e = assertThrows(ConfigException.class, () -> load(
                 "  checkpoints:\n    intervalSeconds: 300\n  restart:\n    delaySeconds: 300\n  transactionTimeoutMinutes: 10\n"));
