@@ -199,7 +199,7 @@ final class LiveBenchmark {
         List<String[]> owners = owners(city);
         Collections.shuffle(owners, new Random(seed));
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         long[] lastChange = {System.nanoTime()};
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> readChanges(config, sentAt, latencies, lastChange, done), "bench-changes");
@@ -225,10 +225,18 @@ final class LiveBenchmark {
         }
         done.set(true);
         reader.join();
-        return new ArrayList<>(latencies);
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            List<Long> ofCase = latencies.getOrDefault("bench-" + i, List.of());
+            all.addAll(ofCase);
+            // one line a case: a slow one shows whether all its changes were late (a wait) or only some
+            System.out.printf("bench: case bench-%d: %d changes, %s%n", i, ofCase.size(), ofCase.isEmpty() ? "none"
+                    : "first after " + Collections.min(ofCase) + " ms, last after " + Collections.max(ofCase) + " ms");
+        }
+        return all;
     }
 
-    private static void readChanges(HealthCodeConfig config, Map<String, Long> sentAt, List<Long> latencies,
+    private static void readChanges(HealthCodeConfig config, Map<String, Long> sentAt, Map<String, List<Long>> latencies,
                                     long[] lastChange, java.util.concurrent.atomic.AtomicBoolean done) {
         try (KafkaConsumer<String, String> consumer = CommittedConsumer.fromBeginning(config.live().bootstrapServers(),
                 config.live().kafkaProperties(), config.live().topic("healthcode.changes"))) {
@@ -237,9 +245,11 @@ final class LiveBenchmark {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                     long readAt = System.nanoTime();
                     String episode = JSON.readTree(record.value()).path("cause").path("episodeId").asText();
-                    Long sent = sentAt.get(episode.substring(episode.indexOf(':') + 1));
+                    String caseId = episode.substring(episode.indexOf(':') + 1);
+                    Long sent = sentAt.get(caseId);
                     if (sent != null) {
-                        latencies.add((readAt - sent) / 1_000_000);
+                        latencies.computeIfAbsent(caseId, c -> Collections.synchronizedList(new ArrayList<>()))
+                                .add((readAt - sent) / 1_000_000);
                         lastChange[0] = readAt;
                     }
                 }
