@@ -19,6 +19,8 @@ public final class CommittedReads implements AutoCloseable {
 
     private final Admin admin;
     private final Map<String, List<String>> topicsByGroup;
+    /** How many groups read each topic. */
+    private final Map<String, Integer> readers = new HashMap<>();
     private final Thread poller;
     private volatile boolean closed;
 
@@ -26,6 +28,7 @@ public final class CommittedReads implements AutoCloseable {
     public CommittedReads(LiveConfig live, Map<String, List<String>> topicsByGroup) {
         this.admin = Admin.create(TopicAdmin.clientProperties(live.bootstrapServers(), live.kafkaProperties()));
         this.topicsByGroup = Map.copyOf(topicsByGroup);
+        topicsByGroup.values().forEach(topics -> topics.forEach(t -> readers.merge(t, 1, Integer::sum)));
         this.poller = new Thread(this::poll, "replay-committed-reads");
         poller.setDaemon(true);
         poller.start();
@@ -35,7 +38,6 @@ public final class CommittedReads implements AutoCloseable {
         while (!closed) {
             try {
                 ReplayClock.read(leastCommitted());
-                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
@@ -43,12 +45,15 @@ public final class CommittedReads implements AutoCloseable {
                     System.err.println("replay: could not read the jobs' committed offsets: " + e);
                 }
             }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
     private Map<TopicPartition, Long> leastCommitted() throws Exception {
-        Map<String, Integer> readers = new HashMap<>();
-        topicsByGroup.values().forEach(topics -> topics.forEach(t -> readers.merge(t, 1, Integer::sum)));
         Map<TopicPartition, Long> least = new HashMap<>();
         Map<TopicPartition, Integer> groups = new HashMap<>();
         for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {

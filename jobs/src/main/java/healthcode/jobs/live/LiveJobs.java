@@ -27,6 +27,7 @@ import healthcode.jobs.kafka.TopicAdmin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -138,7 +139,7 @@ public final class LiveJobs {
 
     /** The input topics each job's consumer group (the job's name) reads from the bureau's feeds. */
     public static Map<String, List<String>> inputTopicsByGroup(LiveConfig live) {
-        Map<String, List<String>> topics = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> topics = new LinkedHashMap<>();
         for (Job job : Job.values()) {
             topics.put(job.settings(live).name(), inputs(job).stream().map(d -> live.topic(d.kind().topic())).toList());
         }
