@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,13 +31,15 @@ import org.apache.flink.util.Collector;
  * enough to be exposures. Its pings are kept for the retention, so an area designated after the
  * fact is matched by looking back through them, from its first inside ping or when a cell asks.
  */
-public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, AreaTrackEvent, AreaDefinition, PhoneEvent> {
+public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, AreaTrackEvent, AreaDefinition, PhoneEvent>
+        implements CheckpointedFunction {
     public static final MapStateDescriptor<String, AreaDefinition> AREAS = new MapStateDescriptor<>("risk-areas",
             Types.STRING, TypeInformation.of(AreaDefinition.class));
     private static final long DAY = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private transient EventTimeBuffer<AreaTrackEvent> buffer;
+    private final int eventsOnHeap;
+    private transient EventTimeBuffer<String, AreaTrackEvent> buffer;
     private transient PingTrack track;
     private transient AreaVisits visits;
     private transient SweepSchedule sweeps;
@@ -43,13 +48,29 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private transient String phone;
 
     public AreaStayFunction(CompanionSettings settings) {
+        this(settings, EventTimeBuffer.HEAP_EVENTS);
+    }
+
+    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
+    AreaStayFunction(CompanionSettings settings, int eventsOnHeap) {
         this.settings = settings;
+        this.eventsOnHeap = eventsOnHeap;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-area-events", Types.STRING,
+                TrackCodecs.AREA_TRACK_EVENT, e -> e.eventTime, eventsOnHeap);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        buffer.snapshot();
     }
 
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        buffer = new EventTimeBuffer<>(ctx, "pending-area-events", TrackCodecs.AREA_TRACK_EVENT, e -> e.eventTime);
         track = new PingTrack(ctx);
         visits = new AreaVisits(ctx);
         sweeps = new SweepSchedule(ctx, DAY);
@@ -71,7 +92,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
         long watermark = ctx.timerService().currentWatermark();
         phone = ctx.getCurrentKey();
         if (event.eventTime > watermark) {
-            buffer.add(event, ctx.timerService());
+            buffer.add(phone, event, ctx.timerService());
         } else if (event.kind == AreaTrackEvent.Kind.LOOK_BACK) {
             visits.load();
             apply(watermark, List.of(event), ctx, out);
@@ -86,7 +107,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         phone = ctx.getCurrentKey();
-        TreeMap<Long, List<AreaTrackEvent>> ready = buffer.takeUntil(watermark, ctx.timerService());
+        TreeMap<Long, List<AreaTrackEvent>> ready = buffer.takeUntil(phone, watermark, ctx.timerService());
         List<LocatedPing> pings = new ArrayList<>();
         ready.values().forEach(events -> events.stream().filter(e -> e.kind == AreaTrackEvent.Kind.PING)
                 .forEach(e -> pings.add(e.ping)));
@@ -145,7 +166,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
             long oldest = watermark - settings.retentionMs();
             track.forgetBefore(oldest);
             visits.forgetLeftBefore(oldest);
-            sweeps.after(watermark, !track.isEmpty() || !visits.isEmpty() || !buffer.isEmpty(), timers);
+            sweeps.after(watermark, !track.isEmpty() || !visits.isEmpty() || !buffer.isEmpty(phone), timers);
         }
     }
 
@@ -184,5 +205,10 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
             }
         }
         return index;
+    }
+
+    /** Keys with events waiting for the watermark (for tests: the buffer empties as its keys' state does). */
+    int keysWaiting() {
+        return buffer.keysWaiting();
     }
 }

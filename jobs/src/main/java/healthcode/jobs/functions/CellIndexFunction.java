@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -31,13 +34,14 @@ import org.apache.flink.util.OutputTag;
  * of their start, so a case stay reads only the buckets it can overlap. A risk area over the cell
  * asks each phone that stayed here before its designation to look back through its pings.
  */
-public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, PhoneEvent> {
+public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, PhoneEvent> implements CheckpointedFunction {
     public static final OutputTag<AreaTrackEvent> LOOK_BACK = new OutputTag<>("area-look-back",
             TrackCodecs.AREA_TRACK_EVENT);
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private transient EventTimeBuffer<CellEvent> buffer;
+    private final int eventsOnHeap;
+    private transient EventTimeBuffer<Long, CellEvent> buffer;
     private transient BucketedStays stays;
     private transient ValueState<List<CaseStay>> caseStays;
     private transient ValueState<List<AreaDefinition>> areas;
@@ -45,13 +49,29 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     private transient SweepSchedule sweeps;
 
     public CellIndexFunction(CompanionSettings settings) {
+        this(settings, EventTimeBuffer.HEAP_EVENTS);
+    }
+
+    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
+    CellIndexFunction(CompanionSettings settings, int eventsOnHeap) {
         this.settings = settings;
+        this.eventsOnHeap = eventsOnHeap;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-cell-events", Types.LONG,
+                CellCodecs.CELL_EVENT, e -> e.eventTime, eventsOnHeap);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        buffer.snapshot();
     }
 
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        buffer = new EventTimeBuffer<>(ctx, "pending-cell-events", CellCodecs.CELL_EVENT, e -> e.eventTime);
         stays = new BucketedStays(ctx, settings);
         caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
         areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));
@@ -63,13 +83,13 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     public void processElement(CellEvent event, Context ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (event.eventTime > watermark) {
-            buffer.add(event, ctx.timerService());
+            buffer.add(ctx.getCurrentKey(), event, ctx.timerService());
             return;
         }
         venues.startKey();
         stays.startKey();
         apply(watermark, List.of(event), ctx, out);
-        finish(watermark, ctx.timerService());
+        finish(ctx.getCurrentKey(), watermark, ctx.timerService());
     }
 
     @Override
@@ -77,10 +97,10 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         long watermark = ctx.timerService().currentWatermark();
         venues.startKey();
         stays.startKey();
-        for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+        for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(ctx.getCurrentKey(), watermark, ctx.timerService()).entrySet()) {
             apply(instant.getKey(), instant.getValue(), ctx, out);
         }
-        finish(watermark, ctx.timerService());
+        finish(ctx.getCurrentKey(), watermark, ctx.timerService());
     }
 
     private void apply(long instant, List<CellEvent> events, Context ctx, Collector<PhoneEvent> out) throws Exception {
@@ -154,14 +174,19 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         return list == null ? List.of() : list;
     }
 
-    private void finish(long watermark, TimerService timers) throws Exception {
+    private void finish(Long cell, long watermark, TimerService timers) throws Exception {
         if (sweeps.due(watermark, timers)) {
             long oldest = watermark - settings.retentionMs();
             stays.forgetEndedBefore(oldest);
             StateSweeps.keepIf(caseStays, c -> c.knownAt() >= oldest);
             StateSweeps.keepIf(areas, a -> a.at >= oldest);
             sweeps.after(watermark, !stays.isEmpty() || caseStays.value() != null || areas.value() != null
-                    || !buffer.isEmpty(), timers);
+                    || !buffer.isEmpty(cell), timers);
         }
+    }
+
+    /** Keys with events waiting for the watermark (for tests: the buffer empties as its keys' state does). */
+    int keysWaiting() {
+        return buffer.keysWaiting();
     }
 }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -29,11 +32,13 @@ import org.apache.flink.util.Collector;
  * condition, and sends every stay to its cell. The stays of a case's phone that overlap the case's
  * window go to the cell as case stays: at once for the stored history, later for stays still to end.
  */
-public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, CellEvent> {
+public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, CellEvent>
+        implements CheckpointedFunction {
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private transient EventTimeBuffer<PhoneTrackEvent> buffer;
+    private final int eventsOnHeap;
+    private transient EventTimeBuffer<String, PhoneTrackEvent> buffer;
     private transient ValueState<OpenStay> openStay;
     private transient MapState<Long, Stay> recentStays;
     private transient DwellHistory dwell;
@@ -45,13 +50,29 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private transient List<CaseWindow> windows;
 
     public StayFunction(CompanionSettings settings) {
+        this(settings, EventTimeBuffer.HEAP_EVENTS);
+    }
+
+    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
+    StayFunction(CompanionSettings settings, int eventsOnHeap) {
         this.settings = settings;
+        this.eventsOnHeap = eventsOnHeap;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-track-events", Types.STRING,
+                TrackCodecs.PHONE_TRACK_EVENT, e -> e.eventTime, eventsOnHeap);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        buffer.snapshot();
     }
 
     @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
-        buffer = new EventTimeBuffer<>(ctx, "pending-track-events", TrackCodecs.PHONE_TRACK_EVENT, e -> e.eventTime);
         openStay = ctx.getState(new ValueStateDescriptor<>("open-stay", OpenStay.class));
         recentStays = ctx.getMapState(new MapStateDescriptor<>("recent-stays", Types.LONG, CellCodecs.STAY));
         dwell = new DwellHistory(ctx, settings);
@@ -64,7 +85,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     public void processElement(PhoneTrackEvent event, Context ctx, Collector<CellEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         if (event.eventTime > watermark) {
-            buffer.add(event, ctx.timerService());
+            buffer.add(ctx.getCurrentKey(), event, ctx.timerService());
         } else if (event.kind == PhoneTrackEvent.Kind.PING) {
             ctx.output(Rejections.REJECTED, Rejections.latePing(event.ping, watermark));
         } else {
@@ -78,7 +99,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CellEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         load(ctx.getCurrentKey());
-        for (Map.Entry<Long, List<PhoneTrackEvent>> instant : buffer.takeUntil(watermark, ctx.timerService()).entrySet()) {
+        for (Map.Entry<Long, List<PhoneTrackEvent>> instant : buffer.takeUntil(phone, watermark, ctx.timerService()).entrySet()) {
             apply(instant.getKey(), instant.getValue(), out);
         }
         finish(watermark, ctx.timerService(), out);
@@ -177,6 +198,11 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
             }
         }
         sweeps.after(now, open != null || !recentStays.isEmpty() || !dwell.isEmpty() || windows != null
-                || !buffer.isEmpty(), timers);
+                || !buffer.isEmpty(phone), timers);
+    }
+
+    /** Keys with events waiting for the watermark (for tests: the buffer empties as its keys' state does). */
+    int keysWaiting() {
+        return buffer.keysWaiting();
     }
 }

@@ -35,10 +35,12 @@ class AreaStayFunctionTest {
 
     private KeyedBroadcastOperatorTestHarness<String, AreaTrackEvent, AreaDefinition, PhoneEvent> harness;
 
+    private final AreaStayFunction function = new AreaStayFunction(Tracks.SPEC);
+
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new AreaStayFunction(Tracks.SPEC), List.of(AreaStayFunction.AREAS)), e -> e.msisdn, Types.STRING, 1, 1, 0);
+                function, List.of(AreaStayFunction.AREAS)), e -> e.msisdn, Types.STRING, 1, 1, 0);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }
@@ -115,6 +117,7 @@ class AreaStayFunctionTest {
         for (String state : List.of("pending-area-events", "pings-by-day", "area-progress", "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }
+        assertEquals(0, function.keysWaiting());
         assertEquals(0, harness.numEventTimeTimers());
     }
 

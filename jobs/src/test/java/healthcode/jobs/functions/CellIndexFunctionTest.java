@@ -37,10 +37,12 @@ class CellIndexFunctionTest {
 
     private KeyedOneInputStreamOperatorTestHarness<Long, CellEvent, PhoneEvent> harness;
 
+    private final CellIndexFunction function = new CellIndexFunction(Tracks.SPEC);
+
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CellIndexFunction(Tracks.SPEC)), e -> e.cell, Types.LONG);
+                new KeyedProcessOperator<>(function), e -> e.cell, Types.LONG);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }
@@ -161,6 +163,7 @@ class CellIndexFunctionTest {
                 "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }
+        assertEquals(0, function.keysWaiting());
         assertEquals(0, harness.numEventTimeTimers());
     }
 

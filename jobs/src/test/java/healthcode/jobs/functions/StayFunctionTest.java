@@ -8,6 +8,7 @@ import static healthcode.jobs.functions.Tracks.KTV;
 import static healthcode.jobs.functions.Tracks.ping;
 import static healthcode.jobs.functions.Tracks.pings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import healthcode.common.companions.CaseWindow;
 import healthcode.common.companions.CellEvent;
@@ -15,7 +16,10 @@ import healthcode.common.companions.LocatedPing;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.domain.Rejection;
 import java.util.List;
+import java.util.ArrayList;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -29,12 +33,26 @@ import org.junit.jupiter.api.Timeout;
 class StayFunctionTest {
     private KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> harness;
 
+    private static final int MAX_PARALLELISM = 128;
+
+    private final StayFunction function = new StayFunction(Tracks.SPEC);
+
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)),
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
                 e -> e.msisdn, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
+    }
+
+    /** One of {@code parallelism} subtasks, keeping at most {@code eventsOnHeap} waiting pings on its heap. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> subtask(
+            int eventsOnHeap, int parallelism, int index) throws Exception {
+        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC, eventsOnHeap)), (PhoneTrackEvent e) -> e.msisdn,
+                Types.STRING, MAX_PARALLELISM, parallelism, index);
+        subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
+        return subtask;
     }
 
     @AfterEach
@@ -53,6 +71,10 @@ class StayFunctionTest {
     }
 
     private List<String> output() {
+        return output(harness);
+    }
+
+    private static List<String> output(KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> harness) {
         return harness.extractOutputValues().stream().map(e -> switch (e.kind) {
             case STAY -> "stay " + e.stay.msisdn + " " + local(e.stay.from) + ".." + local(e.stay.to);
             case CASE_STAY -> "case " + e.caseStay.window.caseId + " " + local(e.caseStay.stay.from) + ".."
@@ -143,6 +165,7 @@ class StayFunctionTest {
                 "sweep-at")) {
             assertEquals(0, KeyedState.keysWith(harness, state), state);
         }
+        assertEquals(0, function.keysWaiting());
         assertEquals(0, harness.numEventTimeTimers());
     }
 
@@ -157,5 +180,52 @@ class StayFunctionTest {
         // not swept at the end of a bounded input (see SweepSchedule.due): the job drops it
         assertEquals(1, KeyedState.keysWith(harness, "recent-stays"));
         assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    void pingsWaitingForTheWatermarkAtACheckpointApplyAfterARestoreAtAnotherParallelism_onHeap() throws Exception {
+        assertWaitingPingsSurviveARescale(EventTimeBuffer.HEAP_EVENTS);
+    }
+
+    @Test
+    void pingsWaitingForTheWatermarkAtACheckpointApplyAfterARestoreAtAnotherParallelism_beyondTheHeapLimit()
+            throws Exception {
+        assertWaitingPingsSurviveARescale(3);
+    }
+
+    /** Ten phones' pings wait at a checkpoint; restored on two subtasks, each phone's stays come out once. */
+    private void assertWaitingPingsSurviveARescale(int eventsOnHeap) throws Exception {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            phones.add("1380000000" + i);
+        }
+        var before = subtask(eventsOnHeap, 1, 0);
+        before.open();
+        for (String phone : phones) {
+            for (LocatedPing p : pings(phone, "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV)) {
+                before.processElement(PhoneTrackEvent.of(p), p.ts);
+            }
+        }
+        before.processWatermark(at("2022-04-07 10:30")); // the first two of each phone are applied, two wait
+        OperatorSubtaskState checkpoint = before.snapshot(1, at("2022-04-07 10:30"));
+        before.close();
+
+        List<String> stays = new ArrayList<>();
+        for (int index = 0; index < 2; index++) {
+            var after = subtask(eventsOnHeap, 2, index);
+            after.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(checkpoint, MAX_PARALLELISM,
+                    1, 2, index));
+            after.open();
+            after.processWatermark(at("2022-04-08 00:00"));
+            List<String> out = output(after);
+            assertFalse(out.isEmpty(), "each subtask holds some of the ten phones");
+            stays.addAll(out);
+            assertEquals(0, KeyedState.keysWith(after, "pending-track-events"), "nothing left waiting in keyed state");
+            assertEquals(0, ((StayFunction) ((KeyedProcessOperator<?, ?, ?>) after.getOperator()).getUserFunction())
+                    .keysWaiting(), "nothing left waiting on the heap");
+            after.close();
+        }
+        assertEquals(phones.stream().map(p -> "stay " + p + " 2022-04-07 10:00..2022-04-07 11:30").sorted().toList(),
+                stays.stream().sorted().toList(), "each phone's stay once, on the subtask of its key group");
     }
 }
