@@ -185,6 +185,14 @@ final class EventTimeBuffer<K, E> {
         return ready;
     }
 
+    /**
+     * Whether state restored from a first-version savepoint may still wait in keyed state; a function whose
+     * first version buffered in another state then reads that too.
+     */
+    boolean mayHoldFirstVersionState() {
+        return wakeTimesInState;
+    }
+
     /** Keys with waiting events, on the heap or in keyed state. */
     int keysWaiting() {
         return waiting.size();

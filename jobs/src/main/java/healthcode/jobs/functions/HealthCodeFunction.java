@@ -5,7 +5,9 @@ import healthcode.common.domain.CurrentState;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.engine.PersonEvent;
 import healthcode.common.engine.PersonState;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -32,7 +34,9 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     private final Long horizon;
 
     private transient ValueState<PersonState> person;
-    private transient PendingRecords<PersonEvent> pending;
+    private transient EventTimeBuffer<String, PersonEvent> waiting;
+    /** Where the first state version kept waiting records; read only after a restore from it. */
+    private transient PendingRecords<PersonEvent> pendingInFirstVersion;
     private transient HealthCodeMetrics metrics;
 
     public HealthCodeFunction(HealthCodeEngine engine, Long horizon) {
@@ -43,18 +47,22 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     @Override
     public void open(OpenContext openContext) {
         person = getRuntimeContext().getState(new ValueStateDescriptor<>("person", TypeInformation.of(PersonState.class)));
-        pending = new PendingRecords<>(getRuntimeContext(), "pending-records", TypeInformation.of(PersonEvent.class));
+        pendingInFirstVersion = new PendingRecords<>(getRuntimeContext(), "pending-records",
+                TypeInformation.of(PersonEvent.class));
         metrics.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         metrics = HealthCodeMetrics.restore(context); // before open
+        waiting = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "waiting-records", Types.STRING,
+                TypeInformation.of(PersonEvent.class), e -> e.eventTime, EventTimeBuffer.HEAP_EVENTS);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         metrics.snapshot();
+        waiting.snapshot();
     }
 
     @Override
@@ -68,9 +76,7 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
             advance(person.value(), ctx.getCurrentKey(), watermark, List.of(event), true, ctx.timerService(), out, ctx);
             return;
         }
-        pending.add(event.eventTime, event);
-        // apply the record once every record before it has arrived
-        ctx.timerService().registerEventTimeTimer(event.eventTime);
+        waiting.add(ctx.getCurrentKey(), event, ctx.timerService());
         if (horizon != null) {
             // report the person's state at the horizon
             ctx.timerService().registerEventTimeTimer(horizon);
@@ -79,7 +85,12 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ColourChange> out) throws Exception {
-        List<PersonEvent> records = pending.take(timestamp);
+        List<PersonEvent> records = new ArrayList<>();
+        // the buffer's timers fire in event-time order, so what it hands over here is this instant's
+        waiting.takeUntil(ctx.getCurrentKey(), timestamp, ctx.timerService()).values().forEach(records::addAll);
+        if (waiting.mayHoldFirstVersionState()) {
+            records.addAll(pendingInFirstVersion.take(timestamp));
+        }
         PersonState state = person.value();
         if (records.isEmpty() && state == null) {
             return;
@@ -126,5 +137,10 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
             // nothing active: forget the person once the retention has passed
             timers.registerEventTimeTimer(forgetAt);
         }
+    }
+
+    /** Keys with records waiting for the watermark (for tests: the buffer empties as its keys' state does). */
+    int keysWaiting() {
+        return waiting.keysWaiting();
     }
 }

@@ -9,8 +9,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
- * Records of one key waiting for the watermark to pass their event time, so that they are applied
- * in event-time order whatever order they arrived in.
+ * How the first state version kept a key's records waiting for the watermark, by event time (now
+ * {@link EventTimeBuffer}); read after a restore from a savepoint of that version, until it is empty.
  */
 final class PendingRecords<E> {
     private final MapState<Long, List<E>> byTime;

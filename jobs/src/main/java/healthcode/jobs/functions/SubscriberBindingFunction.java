@@ -10,6 +10,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -21,7 +24,8 @@ import healthcode.common.domain.CompanionDetection;
  * exposure on to the persons bound at its event time. State: the bound persons (an unbinding removes
  * its entry, so a phone with no binding holds nothing) and the records waiting for the watermark.
  */
-public class SubscriberBindingFunction extends KeyedProcessFunction<String, PhoneEvent, PersonEvent> {
+public class SubscriberBindingFunction extends KeyedProcessFunction<String, PhoneEvent, PersonEvent>
+        implements CheckpointedFunction {
     /** Companion detections with the persons they were handed to (the {@code companions} output). */
     public static final OutputTag<CompanionDetection> COMPANIONS = new OutputTag<>("companions",
             TypeInformation.of(CompanionDetection.class));
@@ -30,12 +34,26 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
             TypeInformation.of(AreaExposure.class));
 
     private transient MapState<String, Long> boundSince;
-    private transient PendingRecords<PhoneEvent> pending;
+    private transient EventTimeBuffer<String, PhoneEvent> waiting;
+    /** Where the first state version kept waiting records; read only after a restore from it. */
+    private transient PendingRecords<PhoneEvent> pendingInFirstVersion;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        waiting = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "waiting-phone-records", Types.STRING,
+                TypeInformation.of(PhoneEvent.class), e -> e.eventTime, EventTimeBuffer.HEAP_EVENTS);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        waiting.snapshot();
+    }
 
     @Override
     public void open(OpenContext openContext) {
         boundSince = getRuntimeContext().getMapState(new MapStateDescriptor<>("bound-persons", Types.STRING, Types.LONG));
-        pending = new PendingRecords<>(getRuntimeContext(), "pending-phone-records", TypeInformation.of(PhoneEvent.class));
+        pendingInFirstVersion = new PendingRecords<>(getRuntimeContext(), "pending-phone-records",
+                TypeInformation.of(PhoneEvent.class));
     }
 
     @Override
@@ -44,14 +62,18 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
             apply(List.of(event), ctx, out);
             return;
         }
-        pending.add(event.eventTime, event);
-        // apply the record once every record before it has arrived
-        ctx.timerService().registerEventTimeTimer(event.eventTime);
+        waiting.add(ctx.getCurrentKey(), event, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
-        apply(pending.take(timestamp), ctx, out);
+        List<PhoneEvent> records = new ArrayList<>();
+        // the buffer's timers fire in event-time order, so what it hands over here is this instant's
+        waiting.takeUntil(ctx.getCurrentKey(), timestamp, ctx.timerService()).values().forEach(records::addAll);
+        if (waiting.mayHoldFirstVersionState()) {
+            records.addAll(pendingInFirstVersion.take(timestamp));
+        }
+        apply(records, ctx, out);
     }
 
     private void apply(List<PhoneEvent> events, Context ctx, Collector<PersonEvent> out) throws Exception {
@@ -77,5 +99,10 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
                 persons.forEach(out::collect);
             }
         }
+    }
+
+    /** Keys with records waiting for the watermark (for tests: the buffer empties as its keys' state does). */
+    int keysWaiting() {
+        return waiting.keysWaiting();
     }
 }

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 /** The keyed colour function on RocksDB: event-time order, timers at phase ends, state that empties. */
 class HealthCodeFunctionTest {
     private KeyedOneInputStreamOperatorTestHarness<String, PersonEvent, ColourChange> harness;
+    private HealthCodeFunction function;
 
     private void open(HealthCodeEngine engine, Long horizon) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new HealthCodeFunction(engine, horizon)), e -> e.personId, Types.STRING);
+                new KeyedProcessOperator<>(function = new HealthCodeFunction(engine, horizon)), e -> e.personId,
+                Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }
@@ -92,7 +94,8 @@ class HealthCodeFunctionTest {
         assertEquals(1, KeyedState.keysWith(harness, "person"));
         harness.processWatermark(at("2022-03-25 00:00"));
         assertEquals(0, KeyedState.keysWith(harness, "person"));
-        assertEquals(0, KeyedState.keysWith(harness, "pending-records"));
+        assertEquals(0, KeyedState.keysWith(harness, "waiting-records"));
+        assertEquals(0, function.keysWaiting());
         assertEquals(0, harness.numEventTimeTimers());
     }
 

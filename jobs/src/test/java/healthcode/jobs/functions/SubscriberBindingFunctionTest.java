@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 /** Detections on a phone go to the persons bound at their event time; unbinding empties the state. */
 class SubscriberBindingFunctionTest {
     private KeyedOneInputStreamOperatorTestHarness<String, PhoneEvent, PersonEvent> harness;
+    private final SubscriberBindingFunction function = new SubscriberBindingFunction();
 
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SubscriberBindingFunction()), e -> e.msisdn, Types.STRING);
+                new KeyedProcessOperator<>(function), e -> e.msisdn, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }
@@ -68,7 +69,8 @@ class SubscriberBindingFunctionTest {
         send(binding("138", "mother", "2022-02-07 00:00", true));
         harness.processWatermark(at("2022-02-08 00:00"));
         assertEquals(0, KeyedState.keysWith(harness, "bound-persons"));
-        assertEquals(0, KeyedState.keysWith(harness, "pending-phone-records"));
+        assertEquals(0, KeyedState.keysWith(harness, "waiting-phone-records"));
+        assertEquals(0, function.keysWaiting());
         assertEquals(0, harness.numEventTimeTimers());
     }
 }
