@@ -150,8 +150,9 @@ final class EventTimeBuffer<K, E> {
         onHeap -= all.size();
         if (w.spilled) {
             all = new ArrayList<>(all);
-            for (E e : spilled.get()) {
-                all.add(e);
+            Iterable<E> inState = spilled.get();
+            if (inState != null) {
+                inState.forEach(all::add);
             }
             spilled.clear();
         }
