@@ -187,11 +187,17 @@ final class EventTimeBuffer<K, E> {
     }
 
     /**
-     * Whether state restored from a first-version savepoint may still wait in keyed state; a function whose
-     * first version buffered in another state then reads that too.
+     * The current key's events of one instant, for a function whose own timers wake it in between: the buffer's
+     * timers fire in event-time order, so none earlier still waits. After a restore from a first-version
+     * savepoint, also the instant's records that version left in {@code firstVersion}.
      */
-    boolean mayHoldFirstVersionState() {
-        return wakeTimesInState;
+    List<E> takeAt(K key, long instant, TimerService timers, PendingRecords<E> firstVersion) throws Exception {
+        List<E> records = new ArrayList<>();
+        takeUntil(key, instant, timers).values().forEach(records::addAll);
+        if (wakeTimesInState) {
+            records.addAll(firstVersion.take(instant));
+        }
+        return records;
     }
 
     /** Keys with waiting events, on the heap or in keyed state. */

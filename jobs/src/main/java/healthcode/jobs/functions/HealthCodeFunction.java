@@ -5,7 +5,6 @@ import healthcode.common.domain.CurrentState;
 import healthcode.common.engine.HealthCodeEngine;
 import healthcode.common.engine.PersonEvent;
 import healthcode.common.engine.PersonState;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -85,12 +84,8 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ColourChange> out) throws Exception {
-        List<PersonEvent> records = new ArrayList<>();
-        // the buffer's timers fire in event-time order, so what it hands over here is this instant's
-        waiting.takeUntil(ctx.getCurrentKey(), timestamp, ctx.timerService()).values().forEach(records::addAll);
-        if (waiting.mayHoldFirstVersionState()) {
-            records.addAll(pendingInFirstVersion.take(timestamp));
-        }
+        List<PersonEvent> records = waiting.takeAt(ctx.getCurrentKey(), timestamp, ctx.timerService(),
+                pendingInFirstVersion);
         PersonState state = person.value();
         if (records.isEmpty() && state == null) {
             return;

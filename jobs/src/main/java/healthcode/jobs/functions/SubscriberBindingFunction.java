@@ -67,13 +67,7 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
-        List<PhoneEvent> records = new ArrayList<>();
-        // the buffer's timers fire in event-time order, so what it hands over here is this instant's
-        waiting.takeUntil(ctx.getCurrentKey(), timestamp, ctx.timerService()).values().forEach(records::addAll);
-        if (waiting.mayHoldFirstVersionState()) {
-            records.addAll(pendingInFirstVersion.take(timestamp));
-        }
-        apply(records, ctx, out);
+        apply(waiting.takeAt(ctx.getCurrentKey(), timestamp, ctx.timerService(), pendingInFirstVersion), ctx, out);
     }
 
     private void apply(List<PhoneEvent> events, Context ctx, Collector<PersonEvent> out) throws Exception {
