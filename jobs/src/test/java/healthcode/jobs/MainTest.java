@@ -119,7 +119,7 @@ class MainTest {
         Files.writeString(config, "backfill:\n  paralelism: 2\n");
         String line = oneLineFailure("backfill", "--input", temp.toString(), "--output", temp.resolve("o").toString(),
                 "--config", config.toString());
-        assertEquals("healthcode: " + config + ": backfill: unknown key 'paralelism'; allowed: [parallelism, stateBackend, managedMemoryMb]", line);
+        assertEquals("healthcode: " + config + ": backfill: unknown key 'paralelism'; allowed: [parallelism, stateBackend, managedMemoryMb, heapEventsPerSubtask]", line);
     }
 
     @Test

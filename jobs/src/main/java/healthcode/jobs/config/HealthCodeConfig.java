@@ -7,6 +7,7 @@ import healthcode.common.companions.CompanionSettings;
 import healthcode.common.engine.EngineSettings;
 import healthcode.common.geo.TowerTable;
 import healthcode.common.time.Times;
+import healthcode.jobs.StateBackends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,15 @@ import java.util.List;
  * @param backfillParallelism parallelism of a backfill on the embedded cluster
  * @param stateBackend {@code rocksdb} (production) or {@code hashmap}
  * @param backfillManagedMemoryMb the embedded cluster's managed memory in a backfill (RocksDB's caches and write buffers)
+ * @param backfillHeapEventsPerSubtask records each keyed function of a backfill keeps on the heap while they wait
+ *     for the watermark, per subtask; the rest wait in keyed state
  * @param companions the numbers of companions.md
  * @param towerTable the tower table for live runs, or null (a backfill reads towers.csv from its input folder)
  * @param live the live jobs on Kafka
  */
 public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone, EngineSettings engine,
                                int backfillParallelism, String stateBackend, int backfillManagedMemoryMb,
+                               int backfillHeapEventsPerSubtask,
                                CompanionSettings companions,
                                Path towerTable, LiveConfig live) {
 
@@ -36,7 +40,7 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
     /** The same configuration with another backfill parallelism and state backend. */
     public HealthCodeConfig withBackfill(int parallelism, String backend) {
         return new HealthCodeConfig(file, editionsFolder, outputZone, engine, parallelism, backend,
-                backfillManagedMemoryMb, companions, towerTable, live);
+                backfillManagedMemoryMb, backfillHeapEventsPerSubtask, companions, towerTable, live);
     }
 
     /** The configured tower table ({@code companions.towerTable}), or an empty one when none is set. */
@@ -77,13 +81,15 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         JsonNode engine = r.section("engine", List.of("factRetentionDays", "personRetentionDays"));
         long factDays = r.positiveInt(engine, "engine.factRetentionDays", 60);
         long personDays = r.positiveInt(engine, "engine.personRetentionDays", 400);
-        JsonNode backfill = r.section("backfill", List.of("parallelism", "stateBackend", "managedMemoryMb"));
+        JsonNode backfill = r.section("backfill", List.of("parallelism", "stateBackend", "managedMemoryMb",
+                "heapEventsPerSubtask"));
         int parallelism = r.positiveInt(backfill, "backfill.parallelism", 2);
         String backend = r.text(backfill, "backfill.stateBackend", "rocksdb");
         if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
             throw new ConfigException(file + ": backfill.stateBackend: must be rocksdb or hashmap, not '" + backend + "'");
         }
         int managedMemoryMb = r.positiveInt(backfill, "backfill.managedMemoryMb", 1024);
+        int heapEvents = r.positiveInt(backfill, "backfill.heapEventsPerSubtask", StateBackends.HEAP_EVENTS_PER_SUBTASK);
         JsonNode c = r.section("companions", List.of("h3Resolution", "maxGapMinutes", "lookbackDays",
                 "minOverlapMinutes", "dwellLookbackDays", "minCumulativeDwellHours", "retentionDays",
                 "areaMinStayMinutes", "bucketMinutes", "maxPolygonKm2", "towerTable"));
@@ -106,6 +112,6 @@ public record HealthCodeConfig(Path file, Path editionsFolder, ZoneId outputZone
         String towers = r.text(c, "companions.towerTable", null);
         return new HealthCodeConfig(file, editions, zone,
                 new EngineSettings(factDays * Times.DAY, personDays * Times.DAY, zone), parallelism, backend,
-                managedMemoryMb, companions, towers == null ? null : base.resolve(towers), LiveConfig.parse(r, root, base));
+                managedMemoryMb, heapEvents, companions, towers == null ? null : base.resolve(towers), LiveConfig.parse(r, root, base));
     }
 }

@@ -1,6 +1,7 @@
 package healthcode.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import healthcode.jobs.StateBackends;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
                          Duration maxOutOfOrderness, Duration idleTimeout, Duration clockLag, Duration progressStep,
                          Duration watermarkInterval, Duration checkpointInterval, Duration checkpointTimeout, String checkpointDirectory,
                          String savepointDirectory,
-                         String stateBackend, int restartAttempts, Duration restartDelay,
+                         String stateBackend, int heapEventsPerSubtask, int restartAttempts, Duration restartDelay,
                          Duration transactionTimeout, Job companionJob, Job healthCodeJob) {
 
     /**
@@ -63,7 +64,7 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
 
     static LiveConfig parse(ConfigReader r, JsonNode root, Path base) {
         JsonNode live = r.section("live", List.of("kafka", "topics", "watermarks", "checkpoints", "restart",
-                "transactionTimeoutMinutes", "stateBackend", "companionJob", "healthCodeJob"));
+                "transactionTimeoutMinutes", "stateBackend", "heapEventsPerSubtask", "companionJob", "healthCodeJob"));
         JsonNode kafka = r.section(live, "live.kafka", List.of("bootstrapServers", "properties", "propertiesFile"));
         Map<String, String> properties = new LinkedHashMap<>();
         String propertiesFile = r.text(kafka, "live.kafka.propertiesFile", null);
@@ -113,6 +114,7 @@ public record LiveConfig(String bootstrapServers, Map<String, String> kafkaPrope
                 r.seconds(w, "live.watermarks.emitIntervalSeconds", 0.2, false),
                 r.seconds(c, "live.checkpoints.intervalSeconds", 10, false),
                 Duration.ofMinutes(r.positiveInt(c, "live.checkpoints.timeoutMinutes", 5)), checkpoints, savepoints, backend,
+                r.positiveInt(live, "live.heapEventsPerSubtask", StateBackends.HEAP_EVENTS_PER_SUBTASK),
                 r.nonNegativeInt(restart, "live.restart.attempts", 10),
                 Duration.ofSeconds(r.nonNegativeInt(restart, "live.restart.delaySeconds", 10)),
                 Duration.ofMinutes(r.positiveInt(live, "live.transactionTimeoutMinutes", 10)),

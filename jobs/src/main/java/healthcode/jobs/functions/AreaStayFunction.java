@@ -38,7 +38,7 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private static final long DAY = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private final int eventsOnHeap;
+    private final Integer eventsOnHeap;
     private transient EventTimeBuffer<String, AreaTrackEvent> buffer;
     private transient PingTrack track;
     private transient AreaVisits visits;
@@ -48,18 +48,21 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     private transient String phone;
 
     public AreaStayFunction(CompanionSettings settings) {
-        this(settings, EventTimeBuffer.HEAP_EVENTS);
+        this(settings, null);
     }
 
-    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
-    AreaStayFunction(CompanionSettings settings, int eventsOnHeap) {
+    /**
+     * @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state;
+     *     null: the job's {@code heapEventsPerSubtask}
+     */
+    AreaStayFunction(CompanionSettings settings, Integer eventsOnHeap) {
         this.settings = settings;
         this.eventsOnHeap = eventsOnHeap;
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-area-events", Types.STRING,
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext(), "pending-area-events", Types.STRING,
                 TrackCodecs.AREA_TRACK_EVENT, e -> e.eventTime, eventsOnHeap);
     }
 

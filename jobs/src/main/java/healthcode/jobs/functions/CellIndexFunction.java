@@ -40,7 +40,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private final int eventsOnHeap;
+    private final Integer eventsOnHeap;
     private transient EventTimeBuffer<Long, CellEvent> buffer;
     private transient BucketedStays stays;
     private transient ValueState<List<CaseStay>> caseStays;
@@ -49,18 +49,21 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     private transient SweepSchedule sweeps;
 
     public CellIndexFunction(CompanionSettings settings) {
-        this(settings, EventTimeBuffer.HEAP_EVENTS);
+        this(settings, null);
     }
 
-    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
-    CellIndexFunction(CompanionSettings settings, int eventsOnHeap) {
+    /**
+     * @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state;
+     *     null: the job's {@code heapEventsPerSubtask}
+     */
+    CellIndexFunction(CompanionSettings settings, Integer eventsOnHeap) {
         this.settings = settings;
         this.eventsOnHeap = eventsOnHeap;
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-cell-events", Types.LONG,
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext(), "pending-cell-events", Types.LONG,
                 CellCodecs.CELL_EVENT, e -> e.eventTime, eventsOnHeap);
     }
 

@@ -1,5 +1,6 @@
 package healthcode.jobs.functions;
 
+import healthcode.jobs.StateBackends;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -26,16 +28,14 @@ import org.apache.flink.streaming.api.TimerService;
  *
  * <p>The events wait on the subtask's heap: with RocksDB a keyed list cost each event an append, a
  * read and a write of the wake time and, at the wake-up, a read and two deletes, about a third of the
- * companion job's RocksDB time (BENCHMARKS.md). Beyond {@link #HEAP_EVENTS} waiting events (a
- * backfill holds all its input until the end) the rest go to a keyed list, as before. At a checkpoint
+ * companion job's RocksDB time (BENCHMARKS.md). Beyond the job's {@code heapEventsPerSubtask} waiting
+ * events (a backfill holds all its input until the end) the rest go to a keyed list, as before. At a checkpoint
  * the heap's events and the keys with events in the keyed list are written as union operator state;
  * on restore each subtask keeps the keys of its key groups, so rescaling loses nothing. Keyed lists
  * restored from savepoints of the first state version (every event in the list, its wake time in
  * {@code <name>-wake-at}) are read back key by key as their keys wake.
  */
 final class EventTimeBuffer<K, E> {
-    /** Waiting events a subtask keeps on its heap per buffer: 100,000 pings take about 20 MB. */
-    static final int HEAP_EVENTS = 100_000;
     private static final int FORMAT = 2;
     private static final int FORMAT_WITH_WAKE_TIMES_IN_STATE = 1;
 
@@ -57,10 +57,12 @@ final class EventTimeBuffer<K, E> {
         boolean spilled;
     }
 
-    EventTimeBuffer(FunctionInitializationContext context, TaskInfo task, String stateName, TypeInformation<K> keyType,
-                    TypeInformation<E> type, ToLongFunction<E> eventTime, int heapEvents) throws Exception {
+    /** @param heapEvents waiting events this subtask keeps on its heap; null: the job's {@code heapEventsPerSubtask} */
+    EventTimeBuffer(FunctionInitializationContext context, RuntimeContext runtime, String stateName,
+                    TypeInformation<K> keyType, TypeInformation<E> type, ToLongFunction<E> eventTime, Integer heapEvents)
+            throws Exception {
         this.eventTime = eventTime;
-        this.heapEvents = heapEvents;
+        this.heapEvents = heapEvents != null ? heapEvents : StateBackends.heapEventsPerSubtask(runtime);
         this.spilled = context.getKeyedStateStore().getListState(new ListStateDescriptor<>(stateName, type));
         this.wakeAtInState = context.getKeyedStateStore().getState(
                 new ValueStateDescriptor<>(stateName + "-wake-at", Types.LONG));
@@ -72,7 +74,7 @@ final class EventTimeBuffer<K, E> {
         this.formatAtCheckpoint = operatorState.getUnionListState(new ListStateDescriptor<>(stateName + "-format",
                 Types.INT));
         if (context.isRestored()) {
-            restore(task);
+            restore(runtime.getTaskInfo());
         }
     }
 

@@ -54,8 +54,8 @@ public class HealthCodeFunction extends KeyedProcessFunction<String, PersonEvent
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         metrics = HealthCodeMetrics.restore(context); // before open
-        waiting = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "waiting-records", Types.STRING,
-                TypeInformation.of(PersonEvent.class), e -> e.eventTime, EventTimeBuffer.HEAP_EVENTS);
+        waiting = new EventTimeBuffer<>(context, getRuntimeContext(), "waiting-records", Types.STRING,
+                TypeInformation.of(PersonEvent.class), e -> e.eventTime, null);
     }
 
     @Override

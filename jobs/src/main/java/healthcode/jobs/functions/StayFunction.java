@@ -37,7 +37,7 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
-    private final int eventsOnHeap;
+    private final Integer eventsOnHeap;
     private transient EventTimeBuffer<String, PhoneTrackEvent> buffer;
     private transient ValueState<OpenStay> openStay;
     private transient MapState<Long, Stay> recentStays;
@@ -50,18 +50,21 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     private transient List<CaseWindow> windows;
 
     public StayFunction(CompanionSettings settings) {
-        this(settings, EventTimeBuffer.HEAP_EVENTS);
+        this(settings, null);
     }
 
-    /** @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state */
-    StayFunction(CompanionSettings settings, int eventsOnHeap) {
+    /**
+     * @param eventsOnHeap waiting events a subtask keeps on its heap before it writes them to keyed state;
+     *     null: the job's {@code heapEventsPerSubtask}
+     */
+    StayFunction(CompanionSettings settings, Integer eventsOnHeap) {
         this.settings = settings;
         this.eventsOnHeap = eventsOnHeap;
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        buffer = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "pending-track-events", Types.STRING,
+        buffer = new EventTimeBuffer<>(context, getRuntimeContext(), "pending-track-events", Types.STRING,
                 TrackCodecs.PHONE_TRACK_EVENT, e -> e.eventTime, eventsOnHeap);
     }
 

@@ -40,8 +40,8 @@ public class SubscriberBindingFunction extends KeyedProcessFunction<String, Phon
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        waiting = new EventTimeBuffer<>(context, getRuntimeContext().getTaskInfo(), "waiting-phone-records", Types.STRING,
-                TypeInformation.of(PhoneEvent.class), e -> e.eventTime, EventTimeBuffer.HEAP_EVENTS);
+        waiting = new EventTimeBuffer<>(context, getRuntimeContext(), "waiting-phone-records", Types.STRING,
+                TypeInformation.of(PhoneEvent.class), e -> e.eventTime, null);
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class LiveJobs {
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        StateBackends.configure(conf, live.stateBackend());
+        StateBackends.configure(conf, live.stateBackend(), live.heapEventsPerSubtask());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, live.restartAttempts());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, live.restartDelay());
@@ -129,11 +130,20 @@ public final class LiveJobs {
     /** Defines a live job and submits it to a cluster in this JVM (the demo's and the tests'). */
     public static JobID submit(MiniCluster cluster, HealthCodeConfig config, Job job, LiveWatermarks.Clock clock)
             throws Exception {
+        return submit(cluster, config, job, clock, null);
+    }
+
+    /** The same, resumed from a savepoint (or none: null). */
+    public static JobID submit(MiniCluster cluster, HealthCodeConfig config, Job job, LiveWatermarks.Clock clock,
+                               String savepoint) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 flinkConfig(config.live(), job));
         define(env, config, job, clock);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(job.settings(config.live()).name());
+        if (savepoint != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+        }
         return cluster.submitJob(graph).get().getJobID();
     }
 

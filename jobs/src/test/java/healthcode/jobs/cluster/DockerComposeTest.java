@@ -85,7 +85,7 @@ class DockerComposeTest {
                 project.live().clockLag(), project.live().progressStep(), project.live().watermarkInterval(),
                 project.live().checkpointInterval(),
                 project.live().checkpointTimeout(), live.checkpointDirectory(), live.savepointDirectory(),
-                project.live().stateBackend(), project.live().restartAttempts(), project.live().restartDelay(),
+                project.live().stateBackend(), project.live().heapEventsPerSubtask(), project.live().restartAttempts(), project.live().restartDelay(),
                 project.live().transactionTimeout(), project.live().companionJob(), project.live().healthCodeJob());
         assertEquals(expected, live);
     }

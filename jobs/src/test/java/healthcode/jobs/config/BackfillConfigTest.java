@@ -3,9 +3,12 @@ package healthcode.jobs.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import healthcode.jobs.StateBackends;
 import healthcode.jobs.backfill.BackfillJob;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,18 @@ class BackfillConfigTest {
                 BackfillJob.flinkConfig(shipped).get(TaskManagerOptions.MANAGED_MEMORY_SIZE));
         assertEquals(MemorySize.ofMebiBytes(300),
                 BackfillJob.flinkConfig(load("  managedMemoryMb: 300\n")).get(TaskManagerOptions.MANAGED_MEMORY_SIZE));
+    }
+
+    @Test
+    void theHeapLimitOfWaitingRecordsIsASettingTheKeyedFunctionsReadFromTheJob() throws Exception {
+        HealthCodeConfig shipped = HealthCodeConfig.load(Path.of("..", "config", "healthcode.yaml"));
+        assertEquals(StateBackends.HEAP_EVENTS_PER_SUBTASK, shipped.backfillHeapEventsPerSubtask());
+        assertEquals(StateBackends.HEAP_EVENTS_PER_SUBTASK, shipped.live().heapEventsPerSubtask());
+        assertEquals(Map.of("healthcode.heapEventsPerSubtask", "2500"), BackfillJob.flinkConfig(
+                load("  heapEventsPerSubtask: 2500\n")).get(PipelineOptions.GLOBAL_JOB_PARAMETERS));
+        ConfigException e = assertThrows(ConfigException.class, () -> load("  heapEventsPerSubtask: -1\n"));
+        assertEquals(temp.resolve("backfill.yaml") + ": backfill.heapEventsPerSubtask: must be a positive integer",
+                e.getMessage());
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import healthcode.jobs.live.LiveJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.configuration.PipelineOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,16 @@ class LiveConfigTest {
         assertEquals(defaults.companionJob(), shipped.companionJob());
         assertEquals(Duration.ofSeconds(10), shipped.checkpointInterval());
         assertEquals("telecom.pings", shipped.topic("telecom.pings"));
+        assertEquals(defaults.heapEventsPerSubtask(), shipped.heapEventsPerSubtask());
+    }
+
+    @Test
+    void theHeapLimitOfWaitingRecordsReachesBothJobs() throws Exception {
+        LiveConfig live = load("  heapEventsPerSubtask: 250000\n").live();
+        for (LiveJobs.Job job : LiveJobs.Job.values()) {
+            assertEquals(Map.of("healthcode.heapEventsPerSubtask", "250000"),
+                    LiveJobs.flinkConfig(live, job).get(PipelineOptions.GLOBAL_JOB_PARAMETERS));
+        }
     }
 
     @Test

@@ -15,9 +15,11 @@ import healthcode.common.companions.CellEvent;
 import healthcode.common.companions.LocatedPing;
 import healthcode.common.companions.PhoneTrackEvent;
 import healthcode.common.domain.Rejection;
+import healthcode.jobs.StateBackends;
 import java.util.List;
 import java.util.ArrayList;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -184,13 +186,35 @@ class StayFunctionTest {
 
     @Test
     void pingsWaitingForTheWatermarkAtACheckpointApplyAfterARestoreAtAnotherParallelism_onHeap() throws Exception {
-        assertWaitingPingsSurviveARescale(EventTimeBuffer.HEAP_EVENTS);
+        assertWaitingPingsSurviveARescale(StateBackends.HEAP_EVENTS_PER_SUBTASK);
     }
 
     @Test
     void pingsWaitingForTheWatermarkAtACheckpointApplyAfterARestoreAtAnotherParallelism_beyondTheHeapLimit()
             throws Exception {
         assertWaitingPingsSurviveARescale(3);
+    }
+
+    @Test
+    void theJobsHeapEventsPerSubtaskDecidesWhenWaitingPingsGoToKeyedState() throws Exception {
+        Configuration job = new Configuration();
+        StateBackends.configure(job, "rocksdb", 3);
+        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)),
+                (PhoneTrackEvent e) -> e.msisdn, Types.STRING);
+        subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
+        subtask.getExecutionConfig().configure(job, getClass().getClassLoader());
+        subtask.open();
+        for (String phone : List.of("13800000001", "13800000002")) {
+            for (LocatedPing p : pings(phone, "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV)) {
+                subtask.processElement(PhoneTrackEvent.of(p), p.ts);
+            }
+        }
+        assertEquals(2, KeyedState.keysWith(subtask, "pending-track-events"), "past the first 3 pings, in keyed state");
+        subtask.processWatermark(at("2022-04-08 00:00"));
+        assertEquals(List.of("stay 13800000001 2022-04-07 10:00..2022-04-07 11:30",
+                "stay 13800000002 2022-04-07 10:00..2022-04-07 11:30"), output(subtask).stream().sorted().toList());
+        assertEquals(0, KeyedState.keysWith(subtask, "pending-track-events"));
+        subtask.close();
     }
 
     /** Ten phones' pings wait at a checkpoint; restored on two subtasks, each phone's stays come out once. */
