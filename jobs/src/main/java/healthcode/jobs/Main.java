@@ -34,7 +34,7 @@ public final class Main {
             + " | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | submit|savepoint|stop|resume --cluster URL [--config FILE] [--savepoint PATH] [--jar FILE] JOB"
-            + " | bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--seed S] [--output FILE] | bench cover [--geojson FILE]";
+            + " | bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--replay-rate R] [--seed S] [--output FILE] | bench cover [--geojson FILE]";
 
     private Main() {}
 
@@ -141,9 +141,9 @@ public final class Main {
     }
 
     private static void bench(List<String> rest) throws Exception {
-        String usage = "bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--seed S] [--output FILE]"
+        String usage = "bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--replay-rate R] [--seed S] [--output FILE]"
                 + " | bench cover [--geojson FILE]";
-        Options options = Options.parse(rest, List.of("--phones", "--days", "--day-phones", "--city-phones", "--seed", "--output",
+        Options options = Options.parse(rest, List.of("--phones", "--days", "--day-phones", "--city-phones", "--replay-rate", "--seed", "--output",
                 "--geojson"), usage);
         Path counties = home().resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson");
         HealthCodeConfig config = HealthCodeConfig.load(defaultConfig());
@@ -156,11 +156,12 @@ public final class Main {
         }
         Path output = Path.of(options.get("--output", home().resolve("BENCHMARKS.md").toString()));
         BenchSuite.Settings defaults = options.words().isEmpty()
-                ? new BenchSuite.Settings(2_000, 7, 200_000, 200_000, 2022, 20, 2, false, output, counties)
+                ? new BenchSuite.Settings(2_000, 7, 200_000, 200_000, 0, 2022, 20, 2, false, output, counties)
                 : BenchSuite.Settings.smoke(output, counties);
         BenchSuite.run(new BenchSuite.Settings(options.positive("--phones", defaults.phones()),
                 options.positive("--days", defaults.days()), options.positive("--day-phones", defaults.dayPhones()),
                 options.positive("--city-phones", defaults.cityPhones()),
+                options.nonNegative("--replay-rate", defaults.replayRate()),
                 options.positive("--seed", (int) defaults.seed()), defaults.provinceCasesPer10k(), defaults.casesPer10k(), defaults.smoke(), output, counties),
                 config, home());
     }

@@ -37,6 +37,10 @@ record Options(Map<String, String> values, List<String> words) {
         return whole(option, fallback, 1, Integer.MAX_VALUE, "not a positive whole number");
     }
 
+    int nonNegative(String option, int fallback) {
+        return whole(option, fallback, 0, Integer.MAX_VALUE, "not a whole number of at least 0");
+    }
+
     int port(String option, int fallback) {
         return whole(option, fallback, 0, 65535, "not a port number");
     }

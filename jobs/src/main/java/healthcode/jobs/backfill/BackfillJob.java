@@ -171,7 +171,7 @@ public final class BackfillJob {
 
     public static Configuration flinkConfig(HealthCodeConfig config) {
         Configuration conf = new Configuration();
-        StateBackends.configure(conf, config.stateBackend(), config.backfillHeapEventsPerSubtask());
+        StateBackends.configureBackfill(conf, config.stateBackend(), config.backfillHeapEventsPerSubtask());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.backfillParallelism());
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(config.backfillManagedMemoryMb()));
         return conf;

@@ -31,16 +31,18 @@ public final class BenchSuite {
      * @param phones, days the province of the throughput figures
      * @param dayPhones the phones of the one-day backfill (and of the health-code figure)
      * @param cityPhones the phones of the live figures (a simulated week on Kafka: state, case-to-colour latency)
+     * @param replayRate messages per second the city's week is sent at; 0: as fast as the broker takes them,
+     *     and the live jobs catch up over the backlog
      * @param provinceCasesPer10k new cases per day per 10,000 phones in the province of the throughput figures
      *     (small: enough cases that the SQL baseline has companions to find)
      * @param casesPer10k the same in the one-day province and the live city
      * @param smoke a quick run that only shows the suite works (short JMH runs, in this JVM)
      */
-    public record Settings(int phones, int days, int dayPhones, int cityPhones, long seed, double provinceCasesPer10k,
-                           double casesPer10k, boolean smoke, Path output, Path counties) {
+    public record Settings(int phones, int days, int dayPhones, int cityPhones, int replayRate, long seed,
+                           double provinceCasesPer10k, double casesPer10k, boolean smoke, Path output, Path counties) {
         /** A few minutes: a small province with many cases, so that every figure has something to count. */
         public static Settings smoke(Path output, Path counties) {
-            return new Settings(300, 5, 400, 300, 2022, 100, 100, true, output, counties);
+            return new Settings(300, 5, 400, 300, 0, 2022, 100, 100, true, output, counties);
         }
 
         WorkloadGenerator.Settings province(int phones, int days, double cases) {

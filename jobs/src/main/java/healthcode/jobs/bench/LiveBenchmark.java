@@ -52,16 +52,18 @@ final class LiveBenchmark {
     private static final long HOUR = 3_600_000;
     private static final long DAY = 24 * HOUR;
 
-    /** What the measurement asks of the live settings: short waits on event time and frequent commits. */
+    /** What the latency measurement asks of the live settings: short waits on event time and frequent commits. */
     static final Map<String, String> LOW_LATENCY = Map.of("maxOutOfOrdernessSeconds", "0.1",
             "idleTimeoutSeconds", "0.2", "clockLagSeconds", "0.1", "progressStepSeconds", "0.1",
             "emitIntervalSeconds", "0.05", "intervalSeconds", "0.2");
-
     /**
-     * Messages per second of the replay: below what the jobs take on this machine, so the week is a live
-     * feed the jobs keep up with, not a catch-up over a backlog.
+     * While the jobs take in the week: the same waits, checkpoints as shipped. A checkpoint every 0.2 s (a
+     * RocksDB flush and a Kafka transaction each) made the catch-up several times slower (BENCHMARKS.md).
      */
-    static final int REPLAY_RATE = 3000;
+    static final String HISTORY_CHECKPOINT_SECONDS = "10";
+
+    /** Messages sent between two marks of the replay clock (each waits until they are written). */
+    private static final int MARK_EVERY = 1000;
 
     private LiveBenchmark() {}
 
@@ -79,6 +81,8 @@ final class LiveBenchmark {
             settings.put("directory", work.resolve("checkpoints").toAbsolutePath().toString());
             settings.put("towerTable", city.resolve("towers.csv").toAbsolutePath().toString());
             HealthCodeConfig config = LiveJobs.localConfig(home, work.resolve("config"), settings);
+            settings.put("intervalSeconds", HISTORY_CHECKPOINT_SECONDS);
+            HealthCodeConfig history = LiveJobs.localConfig(home, work.resolve("config-history"), settings);
             try (TopicAdmin admin = new TopicAdmin(config.live())) {
                 admin.createTopics();
             }
@@ -89,30 +93,57 @@ final class LiveBenchmark {
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(4).build());
             cluster.start();
             String rest = cluster.getRestAddress().get().toString().replaceAll("/$", "");
-            JobID companions = LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE);
-            JobID healthCodes = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
-
             long end = WorkloadGenerator.START + WEEK * DAY;
+            JobID[] jobs = new JobID[2];
+            MiniCluster embedded = cluster;
+            BenchSuite.Timed start = () -> {
+                jobs[0] = LiveJobs.submit(embedded, history, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE);
+                jobs[1] = LiveJobs.submit(embedded, history, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
+            };
+            boolean backlog = s.replayRate() == 0;
+            if (backlog) {
+                // the jobs start on a week in the topics: their figure is the catch-up alone, no sender beside them
+                double sending = BenchSuite.seconds(() -> replayWeek(city, config, 0));
+                System.out.printf("bench: the week sent in %.1f s, before the jobs start%n", sending);
+                ReplayClock.runFrom(end);
+            } else {
+                start.run();
+            }
             double week;
             try (CommittedReads reads = new CommittedReads(config.live(), LiveJobs.inputTopicsByGroup(config.live()))) {
                 week = BenchSuite.seconds(() -> {
-                    replayWeek(city, config);
-                    // once the jobs have read it all, time runs on with the wall clock
-                    ReplayClock.runFrom(end);
-                    awaitWatermark(rest, companions, end);
-                    awaitWatermark(rest, healthCodes, end);
+                    if (backlog) {
+                        start.run();
+                    } else {
+                        replayWeek(city, config, s.replayRate());
+                        // once the jobs have read it all, time runs on with the wall clock
+                        ReplayClock.runFrom(end);
+                    }
+                    awaitWatermark(rest, jobs[0], end);
+                    awaitWatermark(rest, jobs[1], end);
                 });
             }
+            JobID companions = jobs[0];
+            JobID healthCodes = jobs[1];
             report.rate("live-week", "pings", size.pings(), week);
             report.count("live records rejected", committedRecords(config, "rejected"));
-            long companionState = savepointBytes(cluster, companions, work.resolve("savepoints"));
-            long healthCodeState = savepointBytes(cluster, healthCodes, work.resolve("savepoints"));
-            report.state(s.cityPhones(), WEEK, size.persons(), companionState, healthCodeState,
-                    checkpointBytes(rest, companions), checkpointBytes(rest, healthCodes));
+            long companionCheckpoint = checkpointBytes(rest, companions);
+            long healthCodeCheckpoint = checkpointBytes(rest, healthCodes);
+            // as an operator changes a job's settings: stop with a savepoint, resume from it
+            String companionState = stopWithSavepoint(cluster, companions, work.resolve("savepoints"));
+            String healthCodeState = stopWithSavepoint(cluster, healthCodes, work.resolve("savepoints"));
+            report.state(s.cityPhones(), WEEK, size.persons(), bytesUnder(companionState), bytesUnder(healthCodeState),
+                    companionCheckpoint, healthCodeCheckpoint);
+            JobID companionsResumed = LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE,
+                    companionState);
+            JobID healthCodesResumed = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE,
+                    healthCodeState);
+            awaitWatermark(rest, companionsResumed, end);
+            awaitWatermark(rest, healthCodesResumed, end);
 
             report.latencies(caseToColour(city, config, s.smoke() ? 3 : 20, s.seed()));
-            cluster.cancelJob(companions).get();
-            cluster.cancelJob(healthCodes).get();
+            cluster.cancelJob(companionsResumed).get();
+            cluster.cancelJob(healthCodesResumed).get();
         } finally {
             if (cluster != null) {
                 cluster.close();
@@ -122,21 +153,27 @@ final class LiveBenchmark {
     }
 
     /**
-     * Streams the week into the topics in event-time order, at most {@link #REPLAY_RATE} messages a second;
-     * the replay clock follows what was sent.
+     * Streams the week into the topics in event-time order, at most {@code rate} messages a second (0: as
+     * fast as the broker takes them, so the jobs catch up over a backlog); the replay clock follows what was
+     * sent.
      */
-    private static void replayWeek(Path city, HealthCodeConfig config) throws Exception {
+    private static void replayWeek(Path city, HealthCodeConfig config, int rate) throws Exception {
         long start = System.nanoTime();
         try (ScenarioProducer.Sender sender = new ScenarioProducer.Sender(config.live())) {
             long[] sent = {0};
             List<Future<RecordMetadata>> written = new ArrayList<>();
             ScenarioProducer.stream(city, config.live(), message -> {
                 written.add(sender.send(message));
-                if (++sent[0] % 1000 == 0) {
+                if (++sent[0] % MARK_EVERY == 0) {
+                    // written, so the clock keeps their offsets, not their futures (a week is millions)
+                    sender.flush();
                     // nothing still to come is older, so idle inputs may follow the replay once these are read
                     ReplayClock.sent(message.eventTime(), written);
                     written.clear();
-                    long due = start + sent[0] * 1_000_000_000L / REPLAY_RATE;
+                    if (sent[0] % 1_000_000 == 0) {
+                        System.out.printf("bench: %,d messages sent, up to %s%n", sent[0], Instant.ofEpochMilli(message.eventTime()));
+                    }
+                    long due = rate == 0 ? 0 : start + sent[0] * 1_000_000_000L / rate;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         try {
@@ -172,9 +209,9 @@ final class LiveBenchmark {
         throw new IllegalStateException("job " + job + " did not reach " + Instant.ofEpochMilli(time));
     }
 
-    private static long savepointBytes(MiniCluster cluster, JobID job, Path folder) throws Exception {
-        String path = cluster.triggerSavepoint(job, folder.toUri().toString(), false, SavepointFormatType.CANONICAL).get();
-        return bytesUnder(Path.of(URI.create(path.startsWith("file:") ? path : "file:" + path)));
+    /** Stops the job with a canonical savepoint (its state, whatever the backend); returns the savepoint's path. */
+    private static String stopWithSavepoint(MiniCluster cluster, JobID job, Path folder) throws Exception {
+        return cluster.stopWithSavepoint(job, folder.toUri().toString(), false, SavepointFormatType.CANONICAL).get();
     }
 
     /** The full size of the job's latest completed checkpoint (RocksDB files, incremental). */
@@ -294,7 +331,8 @@ final class LiveBenchmark {
         return Instant.ofEpochMilli(time).atOffset(ZoneOffset.ofHours(8)).toString();
     }
 
-    private static long bytesUnder(Path folder) throws Exception {
+    private static long bytesUnder(String savepoint) throws Exception {
+        Path folder = Path.of(URI.create(savepoint.startsWith("file:") ? savepoint : "file:" + savepoint));
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -3,6 +3,7 @@ package healthcode.jobs.kafka;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +22,13 @@ import org.apache.kafka.common.TopicPartition;
 public final class ReplayClock implements LiveWatermarks.Clock {
     public static final ReplayClock INSTANCE = new ReplayClock();
 
-    /** Event times sent, in order, with where their messages were written; a run-on mark starts the wall clock. */
-    private record Mark(long eventTime, List<? extends Future<RecordMetadata>> written, boolean runOn) {}
+    /**
+     * Event times sent, in order, with where their messages were written: the last offset per partition once
+     * every message is written (a replay of millions of messages keeps no futures), else the futures. A
+     * run-on mark starts the wall clock.
+     */
+    private record Mark(long eventTime, Map<TopicPartition, Long> lastOffsets, List<? extends Future<RecordMetadata>> writing,
+                        boolean runOn) {}
 
     private static final Deque<Mark> SENT = new ArrayDeque<>();
     /** Per partition, the offset every job reading it has committed (the next one it will read). */
@@ -35,7 +41,18 @@ public final class ReplayClock implements LiveWatermarks.Clock {
 
     /** The replay has sent messages up to this event time; {@code written} tells where the latest ones landed. */
     public static synchronized void sent(long eventTime, Collection<? extends Future<RecordMetadata>> written) {
-        SENT.addLast(new Mark(eventTime, List.copyOf(written), false));
+        if (written.stream().allMatch(Future::isDone)) {
+            Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+            for (Future<RecordMetadata> message : written) {
+                RecordMetadata where = writtenAt(message);
+                if (where != null) {
+                    lastOffsets.merge(new TopicPartition(where.topic(), where.partition()), where.offset(), Math::max);
+                }
+            }
+            SENT.addLast(new Mark(eventTime, lastOffsets, List.of(), false));
+        } else {
+            SENT.addLast(new Mark(eventTime, Map.of(), List.copyOf(written), false));
+        }
     }
 
     /** The replay has reached this event time without a message. */
@@ -60,7 +77,7 @@ public final class ReplayClock implements LiveWatermarks.Clock {
      * the replay has caught up with the present.
      */
     public static synchronized void runFrom(long eventTime) {
-        SENT.addLast(new Mark(eventTime, List.of(), true));
+        SENT.addLast(new Mark(eventTime, Map.of(), List.of(), true));
     }
 
     /** The offsets the jobs have committed, per partition of the replayed topics. */
@@ -83,21 +100,30 @@ public final class ReplayClock implements LiveWatermarks.Clock {
     }
 
     private static boolean isRead(Mark mark) {
-        for (Future<RecordMetadata> message : mark.written()) {
+        for (Map.Entry<TopicPartition, Long> last : mark.lastOffsets().entrySet()) {
+            if (read.getOrDefault(last.getKey(), 0L) <= last.getValue()) {
+                return false;
+            }
+        }
+        for (Future<RecordMetadata> message : mark.writing()) {
             if (!message.isDone()) {
                 return false;
             }
-            RecordMetadata where;
-            try {
-                where = message.get();
-            } catch (ExecutionException | InterruptedException e) {
-                continue; // never written, so never read; the sender reports it
-            }
-            if (read.getOrDefault(new TopicPartition(where.topic(), where.partition()), 0L) <= where.offset()) {
+            RecordMetadata where = writtenAt(message);
+            if (where != null && read.getOrDefault(new TopicPartition(where.topic(), where.partition()), 0L) <= where.offset()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Where a written message landed, or null if it was never written (so never read; the sender reports it). */
+    private static RecordMetadata writtenAt(Future<RecordMetadata> done) {
+        try {
+            return done.get();
+        } catch (ExecutionException | InterruptedException e) {
+            return null;
+        }
     }
 
     private Object readResolve() {

@@ -96,7 +96,7 @@ public final class LiveJobs {
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        StateBackends.configure(conf, live.stateBackend(), live.heapEventsPerSubtask());
+        StateBackends.configureLive(conf, live.stateBackend(), live.heapEventsPerSubtask());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, live.restartAttempts());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, live.restartDelay());

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,8 @@ class BackfillConfigTest {
         assertEquals(StateBackends.HEAP_EVENTS_PER_SUBTASK, shipped.live().heapEventsPerSubtask());
         assertEquals(Map.of("healthcode.heapEventsPerSubtask", "2500"), BackfillJob.flinkConfig(
                 load("  heapEventsPerSubtask: 2500\n")).get(PipelineOptions.GLOBAL_JOB_PARAMETERS));
+        assertEquals(PriorityQueueStateType.HEAP, BackfillJob.flinkConfig(shipped).get(RocksDBOptions.TIMER_SERVICE_FACTORY),
+                "a backfill never checkpoints, so its timers stay on the heap");
         ConfigException e = assertThrows(ConfigException.class, () -> load("  heapEventsPerSubtask: -1\n"));
         assertEquals(temp.resolve("backfill.yaml") + ": backfill.heapEventsPerSubtask: must be a positive integer",
                 e.getMessage());

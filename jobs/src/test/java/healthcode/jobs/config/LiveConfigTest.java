@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend.PriorityQueueStateType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,14 @@ class LiveConfigTest {
         for (LiveJobs.Job job : LiveJobs.Job.values()) {
             assertEquals(Map.of("healthcode.heapEventsPerSubtask", "250000"),
                     LiveJobs.flinkConfig(live, job).get(PipelineOptions.GLOBAL_JOB_PARAMETERS));
+        }
+    }
+
+    @Test
+    void liveJobsKeepTheirTimersInRocksDb_soCheckpointsStayIncremental() throws Exception {
+        LiveConfig live = load("  {}\n").live();
+        for (LiveJobs.Job job : LiveJobs.Job.values()) {
+            assertEquals(PriorityQueueStateType.ROCKSDB, LiveJobs.flinkConfig(live, job).get(RocksDBOptions.TIMER_SERVICE_FACTORY));
         }
     }
 

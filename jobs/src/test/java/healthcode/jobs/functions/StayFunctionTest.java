@@ -198,7 +198,7 @@ class StayFunctionTest {
     @Test
     void theJobsHeapEventsPerSubtaskDecidesWhenWaitingPingsGoToKeyedState() throws Exception {
         Configuration job = new Configuration();
-        StateBackends.configure(job, "rocksdb", 3);
+        StateBackends.configureLive(job, "rocksdb", 3);
         var subtask = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)),
                 (PhoneTrackEvent e) -> e.msisdn, Types.STRING);
         subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
