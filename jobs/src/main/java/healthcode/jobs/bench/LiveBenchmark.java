@@ -58,7 +58,7 @@ final class LiveBenchmark {
             "emitIntervalSeconds", "0.05", "intervalSeconds", "0.2");
     /**
      * While the jobs take in the week: the same waits, checkpoints as shipped. A checkpoint every 0.2 s (a
-     * RocksDB flush and a Kafka transaction each) made the catch-up several times slower (BENCHMARKS.md).
+     * RocksDB flush and a Kafka transaction each) made the catch-up a quarter slower (BENCHMARKS.md).
      */
     static final String HISTORY_CHECKPOINT_SECONDS = "10";
 
@@ -94,61 +94,60 @@ final class LiveBenchmark {
             cluster.start();
             String rest = cluster.getRestAddress().get().toString().replaceAll("/$", "");
             long end = WorkloadGenerator.START + WEEK * DAY;
-            JobID[] jobs = new JobID[2];
-            MiniCluster embedded = cluster;
-            BenchSuite.Timed start = () -> {
-                jobs[0] = LiveJobs.submit(embedded, history, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE);
-                jobs[1] = LiveJobs.submit(embedded, history, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE);
-            };
             boolean backlog = s.replayRate() == 0;
             if (backlog) {
                 // the jobs start on a week in the topics: their figure is the catch-up alone, no sender beside them
                 double sending = BenchSuite.seconds(() -> replayWeek(city, config, 0));
                 System.out.printf("bench: the week sent in %.1f s, before the jobs start%n", sending);
                 ReplayClock.runFrom(end);
-            } else {
-                start.run();
             }
-            double week;
+            Jobs jobs = backlog ? null : Jobs.submit(cluster, history, null, null);
+            long started = System.nanoTime();
             try (CommittedReads reads = new CommittedReads(config.live(), LiveJobs.inputTopicsByGroup(config.live()))) {
-                week = BenchSuite.seconds(() -> {
-                    if (backlog) {
-                        start.run();
-                    } else {
-                        replayWeek(city, config, s.replayRate());
-                        // once the jobs have read it all, time runs on with the wall clock
-                        ReplayClock.runFrom(end);
-                    }
-                    awaitWatermark(rest, jobs[0], end);
-                    awaitWatermark(rest, jobs[1], end);
-                });
+                if (backlog) {
+                    jobs = Jobs.submit(cluster, history, null, null);
+                } else {
+                    replayWeek(city, config, s.replayRate());
+                    // once the jobs have read it all, time runs on with the wall clock
+                    ReplayClock.runFrom(end);
+                }
+                jobs.awaitWatermark(rest, end);
             }
-            JobID companions = jobs[0];
-            JobID healthCodes = jobs[1];
-            report.rate("live-week", "pings", size.pings(), week);
+            report.rate("live-week", "pings", size.pings(), (System.nanoTime() - started) / 1e9);
             report.count("live records rejected", committedRecords(config, "rejected"));
-            long companionCheckpoint = checkpointBytes(rest, companions);
-            long healthCodeCheckpoint = checkpointBytes(rest, healthCodes);
+            long companionCheckpoint = checkpointBytes(rest, jobs.companions());
+            long healthCodeCheckpoint = checkpointBytes(rest, jobs.healthCodes());
             // as an operator changes a job's settings: stop with a savepoint, resume from it
-            String companionState = stopWithSavepoint(cluster, companions, work.resolve("savepoints"));
-            String healthCodeState = stopWithSavepoint(cluster, healthCodes, work.resolve("savepoints"));
+            String companionState = stopWithSavepoint(cluster, jobs.companions(), work.resolve("savepoints"));
+            String healthCodeState = stopWithSavepoint(cluster, jobs.healthCodes(), work.resolve("savepoints"));
             report.state(s.cityPhones(), WEEK, size.persons(), bytesUnder(companionState), bytesUnder(healthCodeState),
                     companionCheckpoint, healthCodeCheckpoint);
-            JobID companionsResumed = LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE,
-                    companionState);
-            JobID healthCodesResumed = LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE,
-                    healthCodeState);
-            awaitWatermark(rest, companionsResumed, end);
-            awaitWatermark(rest, healthCodesResumed, end);
+            Jobs resumed = Jobs.submit(cluster, config, companionState, healthCodeState);
+            resumed.awaitWatermark(rest, end);
 
             report.latencies(caseToColour(city, config, s.smoke() ? 3 : 20, s.seed()));
-            cluster.cancelJob(companionsResumed).get();
-            cluster.cancelJob(healthCodesResumed).get();
+            cluster.cancelJob(resumed.companions()).get();
+            cluster.cancelJob(resumed.healthCodes()).get();
         } finally {
             if (cluster != null) {
                 cluster.close();
             }
             kafka.stop();
+        }
+    }
+
+    /** Both live jobs of the run. */
+    private record Jobs(JobID companions, JobID healthCodes) {
+        /** Submits both, each resumed from its savepoint unless that is null. */
+        static Jobs submit(MiniCluster cluster, HealthCodeConfig config, String companionSavepoint,
+                           String healthCodeSavepoint) throws Exception {
+            return new Jobs(LiveJobs.submit(cluster, config, LiveJobs.Job.COMPANIONS, ReplayClock.INSTANCE, companionSavepoint),
+                    LiveJobs.submit(cluster, config, LiveJobs.Job.HEALTH_CODES, ReplayClock.INSTANCE, healthCodeSavepoint));
+        }
+
+        void awaitWatermark(String rest, long time) throws Exception {
+            LiveBenchmark.awaitWatermark(rest, companions, time);
+            LiveBenchmark.awaitWatermark(rest, healthCodes, time);
         }
     }
 
