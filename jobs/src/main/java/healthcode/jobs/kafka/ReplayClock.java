@@ -41,18 +41,9 @@ public final class ReplayClock implements LiveWatermarks.Clock {
 
     /** The replay has sent messages up to this event time; {@code written} tells where the latest ones landed. */
     public static synchronized void sent(long eventTime, Collection<? extends Future<RecordMetadata>> written) {
-        if (written.stream().allMatch(Future::isDone)) {
-            Map<TopicPartition, Long> lastOffsets = new HashMap<>();
-            for (Future<RecordMetadata> message : written) {
-                RecordMetadata where = writtenAt(message);
-                if (where != null) {
-                    lastOffsets.merge(new TopicPartition(where.topic(), where.partition()), where.offset(), Math::max);
-                }
-            }
-            SENT.addLast(new Mark(eventTime, lastOffsets, List.of(), false));
-        } else {
-            SENT.addLast(new Mark(eventTime, Map.of(), List.copyOf(written), false));
-        }
+        boolean done = written.stream().allMatch(Future::isDone);
+        SENT.addLast(done ? new Mark(eventTime, lastOffsets(written), List.of(), false)
+                : new Mark(eventTime, Map.of(), List.copyOf(written), false));
     }
 
     /** The replay has reached this event time without a message. */
@@ -100,21 +91,31 @@ public final class ReplayClock implements LiveWatermarks.Clock {
     }
 
     private static boolean isRead(Mark mark) {
-        for (Map.Entry<TopicPartition, Long> last : mark.lastOffsets().entrySet()) {
+        if (!mark.writing().stream().allMatch(Future::isDone)) {
+            return false;
+        }
+        return allRead(mark.lastOffsets()) && allRead(lastOffsets(mark.writing()));
+    }
+
+    private static boolean allRead(Map<TopicPartition, Long> lastOffsets) {
+        for (Map.Entry<TopicPartition, Long> last : lastOffsets.entrySet()) {
             if (read.getOrDefault(last.getKey(), 0L) <= last.getValue()) {
                 return false;
             }
         }
-        for (Future<RecordMetadata> message : mark.writing()) {
-            if (!message.isDone()) {
-                return false;
-            }
+        return true;
+    }
+
+    /** The last offset written per partition by messages that are all done. */
+    private static Map<TopicPartition, Long> lastOffsets(Collection<? extends Future<RecordMetadata>> written) {
+        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+        for (Future<RecordMetadata> message : written) {
             RecordMetadata where = writtenAt(message);
-            if (where != null && read.getOrDefault(new TopicPartition(where.topic(), where.partition()), 0L) <= where.offset()) {
-                return false;
+            if (where != null) {
+                lastOffsets.merge(new TopicPartition(where.topic(), where.partition()), where.offset(), Math::max);
             }
         }
-        return true;
+        return lastOffsets;
     }
 
     /** Where a written message landed, or null if it was never written (so never read; the sender reports it). */
