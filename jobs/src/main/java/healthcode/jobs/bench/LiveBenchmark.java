@@ -62,6 +62,12 @@ final class LiveBenchmark {
      */
     static final String HISTORY_CHECKPOINT_SECONDS = "10";
 
+    /**
+     * RocksDB's share of the embedded TaskManager (4 slots, both jobs): a GiB a slot, as the named cluster's
+     * TaskManagers give theirs at least; a city of 200,000 phones holds several GB of state.
+     */
+    private static final String MANAGED_MEMORY = "4g";
+
     /** Messages sent between two marks of the replay clock (each waits until they are written). */
     private static final int MARK_EVERY = 1000;
 
@@ -87,7 +93,7 @@ final class LiveBenchmark {
                 admin.createTopics();
             }
             Configuration flink = new Configuration();
-            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("512m"));
+            flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(MANAGED_MEMORY));
             flink.set(RestOptions.BIND_PORT, "0");
             cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(flink)
                     .setNumTaskManagers(1).setNumSlotsPerTaskManager(4).build());
@@ -189,7 +195,8 @@ final class LiveBenchmark {
 
     /** Waits until every operator of the job has an input watermark at or past the time. */
     private static void awaitWatermark(String rest, JobID job, long time) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofHours(6).toNanos();
+        long nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
             long lowest = Long.MAX_VALUE;
             for (JsonNode vertex : LocalFlink.rest(rest, "/jobs/" + job).get("vertices")) {
@@ -202,6 +209,12 @@ final class LiveBenchmark {
             }
             if (lowest != Long.MAX_VALUE && lowest >= time) {
                 return;
+            }
+            if (System.nanoTime() > nextReport) {
+                // a big city takes hours: show how far the job has come
+                System.out.printf("bench: job %s at %s%n", job, lowest == Long.MAX_VALUE ? "no watermark yet"
+                        : Instant.ofEpochMilli(lowest));
+                nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             }
             Thread.sleep(1000);
         }
