@@ -34,7 +34,8 @@ public final class Main {
             + " | topics [--config FILE]"
             + " | live companions|health-codes [--config FILE]"
             + " | submit|savepoint|stop|resume --cluster URL [--config FILE] [--savepoint PATH] [--jar FILE] JOB"
-            + " | bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--replay-rate R] [--seed S] [--output FILE] | bench cover [--geojson FILE]";
+            + " | bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--replay-rate R] [--seed S] [--output FILE]"
+            + " | bench live [--city-phones N] [--replay-rate R] [--seed S] | bench cover [--geojson FILE]";
 
     private Main() {}
 
@@ -142,7 +143,7 @@ public final class Main {
 
     private static void bench(List<String> rest) throws Exception {
         String usage = "bench [smoke] [--phones N] [--days D] [--day-phones N] [--city-phones N] [--replay-rate R] [--seed S] [--output FILE]"
-                + " | bench cover [--geojson FILE]";
+                + " | bench live [--city-phones N] [--replay-rate R] [--seed S] | bench cover [--geojson FILE]";
         Options options = Options.parse(rest, List.of("--phones", "--days", "--day-phones", "--city-phones", "--replay-rate", "--seed", "--output",
                 "--geojson"), usage);
         Path counties = home().resolve("..").resolve("shared").resolve("data").resolve("guangxi-counties.geojson");
@@ -151,19 +152,26 @@ public final class Main {
             CoverBenchmark.run(Path.of(options.get("--geojson", counties.toString())), config.companions().h3Resolution());
             return;
         }
-        if (options.get("--geojson", null) != null || !(options.words().isEmpty() || options.words().equals(List.of("smoke")))) {
+        boolean live = options.words().equals(List.of("live"));
+        if (options.get("--geojson", null) != null || !(live || options.words().isEmpty() || options.words().equals(List.of("smoke")))
+                || (live && (options.get("--phones", null) != null || options.get("--days", null) != null
+                        || options.get("--day-phones", null) != null || options.get("--output", null) != null))) {
             throw new UsageException("usage: " + usage);
         }
         Path output = Path.of(options.get("--output", home().resolve("BENCHMARKS.md").toString()));
-        BenchSuite.Settings defaults = options.words().isEmpty()
+        BenchSuite.Settings defaults = options.words().isEmpty() || live
                 ? new BenchSuite.Settings(2_000, 7, 200_000, 200_000, 0, 2022, 20, 2, false, output, counties)
                 : BenchSuite.Settings.smoke(output, counties);
-        BenchSuite.run(new BenchSuite.Settings(options.positive("--phones", defaults.phones()),
+        BenchSuite.Settings settings = new BenchSuite.Settings(options.positive("--phones", defaults.phones()),
                 options.positive("--days", defaults.days()), options.positive("--day-phones", defaults.dayPhones()),
                 options.positive("--city-phones", defaults.cityPhones()),
                 options.nonNegative("--replay-rate", defaults.replayRate()),
-                options.positive("--seed", (int) defaults.seed()), defaults.provinceCasesPer10k(), defaults.casesPer10k(), defaults.smoke(), output, counties),
-                config, home());
+                options.positive("--seed", (int) defaults.seed()), defaults.provinceCasesPer10k(), defaults.casesPer10k(), defaults.smoke(), output, counties);
+        if (live) {
+            BenchSuite.runLive(settings, config, home());
+        } else {
+            BenchSuite.run(settings, config, home());
+        }
     }
 
     private static void clusterJob(String command, List<String> rest) throws Exception {

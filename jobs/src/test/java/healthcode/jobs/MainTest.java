@@ -162,6 +162,12 @@ class MainTest {
     }
 
     @Test
+    void aLiveBenchmarkTakesOnlyTheLiveSettings() {
+        String line = oneLineFailure("bench", "live", "--day-phones", "1000");
+        assertTrue(line.startsWith("healthcode: usage: bench [smoke]") && line.contains("bench live [--city-phones N]"), line);
+    }
+
+    @Test
     void aCoverBenchmarkWithoutItsFileStopsWithOneMessage() {
         Path missing = temp.resolve("none.geojson");
         assertEquals("healthcode: no GeoJSON file " + missing, oneLineFailure("bench", "cover", "--geojson",

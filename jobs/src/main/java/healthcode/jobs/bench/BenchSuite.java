@@ -71,6 +71,23 @@ public final class BenchSuite {
         System.out.println("bench: figures written to " + s.output());
     }
 
+    /**
+     * Only the live figures (a week of the city through both live jobs, state, case to colour), printed and not
+     * written: a city of 200,000 phones takes hours on two cores, a run of its own. Its figures go into the
+     * hand-written reading of BENCHMARKS.md.
+     */
+    public static void runLive(Settings s, HealthCodeConfig config, Path home) throws Exception {
+        if (!Files.isRegularFile(s.counties())) {
+            throw new UsageException("county polygons " + s.counties() + " do not exist");
+        }
+        Path work = Files.createTempDirectory("healthcode-bench-live-");
+        try {
+            LiveBenchmark.run(s, home, work, new Report(s, config));
+        } finally {
+            LocalFiles.deleteRecursively(work);
+        }
+    }
+
     /** Companion throughput against parse-and-place, and the SQL interval join on the same province. */
     private static void companions(Settings s, HealthCodeConfig config, Path work, Report report) throws Exception {
         Path province = work.resolve("province");
