@@ -18,9 +18,11 @@ import healthcode.common.engine.PhoneEvent;
 import healthcode.common.geo.TowerTable;
 import healthcode.jobs.Streams;
 import healthcode.jobs.functions.AreaStayFunction;
+import healthcode.jobs.functions.BroadcastWatermarkWakeOperator;
 import healthcode.jobs.functions.CellIndexFunction;
 import healthcode.jobs.functions.DecodeFunction;
 import healthcode.jobs.functions.StayFunction;
+import healthcode.jobs.functions.WatermarkWakeOperator;
 import healthcode.jobs.healthcode.HealthCodeInputs;
 import healthcode.jobs.serde.CellCodecs;
 import healthcode.jobs.serde.TrackCodecs;
@@ -77,7 +79,7 @@ public final class CompanionWorkflow {
                 CellCodecs.CELL_EVENT).name("area-cells")));
         SingleOutputStreamOperator<PhoneEvent> companions = Streams.union(cellEvents)
                 .keyBy(e -> e.cell, Types.LONG)
-                .process(new CellIndexFunction(settings), TypeInformation.of(PhoneEvent.class))
+                .transform("cell-index", TypeInformation.of(PhoneEvent.class), WatermarkWakeOperator.of(new CellIndexFunction(settings)))
                 .uid("cell-index").name("cell-index");
 
         List<DataStream<PhoneEvent>> detections = new ArrayList<>();
@@ -87,8 +89,10 @@ public final class CompanionWorkflow {
                     .map(AreaTrackEvent::of, TrackCodecs.AREA_TRACK_EVENT).name("pings-to-area-tracks")
                     .union(companions.getSideOutput(CellIndexFunction.LOOK_BACK))
                     .keyBy(e -> e.msisdn, Types.STRING)
-                    .connect(a.broadcast(AreaStayFunction.AREAS))
-                    .process(new AreaStayFunction(settings), TypeInformation.of(PhoneEvent.class))
+                    // as BroadcastConnectedStream.process translates it, with an operator that wakes phones itself
+                    .connect(a.broadcast())
+                    .transform("area-stays", TypeInformation.of(PhoneEvent.class),
+                            BroadcastWatermarkWakeOperator.of(new AreaStayFunction(settings), AreaStayFunction.AREAS))
                     .uid("area-stays").name("area-stays");
             detections.add(exposures);
             rejected.add(exposures.getSideOutput(DecodeFunction.REJECTED));
@@ -112,7 +116,7 @@ public final class CompanionWorkflow {
                 .map(PhoneTrackEvent::of, TrackCodecs.PHONE_TRACK_EVENT).name("cases-to-phones")));
         SingleOutputStreamOperator<CellEvent> stays = Streams.union(trackEvents)
                 .keyBy(e -> e.msisdn, Types.STRING)
-                .process(new StayFunction(settings), CellCodecs.CELL_EVENT)
+                .transform("stays", CellCodecs.CELL_EVENT, WatermarkWakeOperator.of(new StayFunction(settings)))
                 .uid("stays").name("stays");
         rejected.add(stays.getSideOutput(DecodeFunction.REJECTED));
         return stays;

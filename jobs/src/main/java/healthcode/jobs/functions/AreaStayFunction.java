@@ -32,7 +32,7 @@ import org.apache.flink.util.Collector;
  * fact is matched by looking back through them, from its first inside ping or when a cell asks.
  */
 public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, AreaTrackEvent, AreaDefinition, PhoneEvent>
-        implements CheckpointedFunction {
+        implements CheckpointedFunction, WatermarkWakes.Buffered<String> {
     public static final MapStateDescriptor<String, AreaDefinition> AREAS = new MapStateDescriptor<>("risk-areas",
             Types.STRING, TypeInformation.of(AreaDefinition.class));
     private static final long DAY = 24 * 3600_000L;
@@ -69,6 +69,11 @@ public class AreaStayFunction extends KeyedBroadcastProcessFunction<String, Area
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         buffer.snapshot();
+    }
+
+    @Override
+    public EventTimeBuffer<String, ?> eventTimeBuffer() {
+        return buffer;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -34,7 +33,8 @@ import org.apache.flink.util.OutputTag;
  * of their start, so a case stay reads only the buckets it can overlap. A risk area over the cell
  * asks each phone that stayed here before its designation to look back through its pings.
  */
-public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, PhoneEvent> implements CheckpointedFunction {
+public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, PhoneEvent>
+        implements CheckpointedFunction, WatermarkWakes.Buffered<Long> {
     public static final OutputTag<AreaTrackEvent> LOOK_BACK = new OutputTag<>("area-look-back",
             TrackCodecs.AREA_TRACK_EVENT);
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
@@ -43,8 +43,8 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     private final Integer eventsOnHeap;
     private transient EventTimeBuffer<Long, CellEvent> buffer;
     private transient BucketedStays stays;
-    private transient ValueState<List<CaseStay>> caseStays;
-    private transient ValueState<List<AreaDefinition>> areas;
+    private transient KeyList<CaseStay> caseStays;
+    private transient KeyList<AreaDefinition> areas;
     private transient CellVenues venues;
     private transient SweepSchedule sweeps;
 
@@ -73,11 +73,18 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     @Override
+    public EventTimeBuffer<Long, ?> eventTimeBuffer() {
+        return buffer;
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         var ctx = getRuntimeContext();
         stays = new BucketedStays(ctx, settings);
-        caseStays = ctx.getState(new ValueStateDescriptor<>("case-stays", Types.LIST(TypeInformation.of(CaseStay.class))));
-        areas = ctx.getState(new ValueStateDescriptor<>("risk-areas", Types.LIST(TypeInformation.of(AreaDefinition.class))));
+        caseStays = new KeyList<>(ctx.getState(new ValueStateDescriptor<>("case-stays",
+                Types.LIST(TypeInformation.of(CaseStay.class)))));
+        areas = new KeyList<>(ctx.getState(new ValueStateDescriptor<>("risk-areas",
+                Types.LIST(TypeInformation.of(AreaDefinition.class)))));
         venues = new CellVenues(ctx);
         sweeps = new SweepSchedule(ctx, SWEEP_INTERVAL);
     }
@@ -89,8 +96,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
             buffer.add(ctx.getCurrentKey(), event, ctx.timerService());
             return;
         }
-        venues.startKey();
-        stays.startKey();
+        startKey();
         apply(watermark, List.of(event), ctx, out);
         finish(ctx.getCurrentKey(), watermark, ctx.timerService());
     }
@@ -98,12 +104,18 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PhoneEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        venues.startKey();
-        stays.startKey();
+        startKey();
         for (Map.Entry<Long, List<CellEvent>> instant : buffer.takeUntil(ctx.getCurrentKey(), watermark, ctx.timerService()).entrySet()) {
             apply(instant.getKey(), instant.getValue(), ctx, out);
         }
         finish(ctx.getCurrentKey(), watermark, ctx.timerService());
+    }
+
+    private void startKey() {
+        venues.startKey();
+        stays.startKey();
+        caseStays.startKey();
+        areas.startKey();
     }
 
     private void apply(long instant, List<CellEvent> events, Context ctx, Collector<PhoneEvent> out) throws Exception {
@@ -121,10 +133,10 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
 
     private void addStay(Stay stay, long instant, Context ctx, Collector<PhoneEvent> out) throws Exception {
         stays.add(stay);
-        for (CaseStay caseStay : listOf(caseStays)) {
+        for (CaseStay caseStay : caseStays.get()) {
             emit(caseStay, stay, out);
         }
-        for (AreaDefinition area : listOf(areas)) {
+        for (AreaDefinition area : areas.get()) {
             if (stay.from < area.at && needsLookBack(area, stay)) {
                 ctx.output(LOOK_BACK, AreaTrackEvent.lookBack(stay.msisdn, area.areaId, instant));
             }
@@ -132,7 +144,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     private void addCaseStay(CaseStay caseStay, Collector<PhoneEvent> out) throws Exception {
-        List<CaseStay> known = new ArrayList<>(listOf(caseStays));
+        List<CaseStay> known = new ArrayList<>(caseStays.get());
         known.add(caseStay);
         caseStays.update(known);
         long from = Math.max(caseStay.stay.from, caseStay.window.from);
@@ -143,7 +155,7 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
     }
 
     private void designate(AreaDefinition area, long instant, Context ctx) throws Exception {
-        List<AreaDefinition> known = new ArrayList<>(listOf(areas));
+        List<AreaDefinition> known = new ArrayList<>(areas.get());
         if (known.stream().anyMatch(a -> a.areaId.equals(area.areaId) && a.at > area.at)) {
             return;
         }
@@ -172,18 +184,13 @@ public class CellIndexFunction extends KeyedProcessFunction<Long, CellEvent, Pho
         }
     }
 
-    private static <T> List<T> listOf(ValueState<List<T>> state) throws Exception {
-        List<T> list = state.value();
-        return list == null ? List.of() : list;
-    }
-
     private void finish(Long cell, long watermark, TimerService timers) throws Exception {
         if (sweeps.due(watermark, timers)) {
             long oldest = watermark - settings.retentionMs();
             stays.forgetEndedBefore(oldest);
-            StateSweeps.keepIf(caseStays, c -> c.knownAt() >= oldest);
-            StateSweeps.keepIf(areas, a -> a.at >= oldest);
-            sweeps.after(watermark, !stays.isEmpty() || caseStays.value() != null || areas.value() != null
+            caseStays.keepIf(c -> c.knownAt() >= oldest);
+            areas.keepIf(a -> a.at >= oldest);
+            sweeps.after(watermark, !stays.isEmpty() || !caseStays.isEmpty() || !areas.isEmpty()
                     || !buffer.isEmpty(cell), timers);
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.TaskInfo;
@@ -23,8 +24,8 @@ import org.apache.flink.streaming.api.TimerService;
 
 /**
  * Each key's events waiting for the watermark to pass their event time, so they apply in event-time
- * order whatever order they arrived in. One timer at a key's earliest waiting time wakes it, and it
- * takes every event the watermark has passed.
+ * order whatever order they arrived in. One timer at a key's earliest waiting time wakes it, or under a
+ * {@link WatermarkWakeOperator} the watermark that passes that time, and it takes every event the watermark has passed.
  *
  * <p>The events wait on the subtask's heap: with RocksDB a keyed list cost each event an append, a
  * read and a write of the wake time and, at the wake-up, a read and two deletes, about a third of the
@@ -50,6 +51,11 @@ final class EventTimeBuffer<K, E> {
     private final ListState<Integer> formatAtCheckpoint;
     /** Whether keys restored from a first-version savepoint may still have events only the keyed state knows. */
     private boolean wakeTimesInState;
+    /** Wake-ups for {@link WatermarkWakeOperator}, earliest first (a key's superseded ones are skipped); null: timers. */
+    private PriorityQueue<Due<K>> due;
+
+    /** A key to wake once the watermark passes {@code at}. */
+    record Due<K>(long at, K key) {}
 
     private static final class Waiting<E> {
         List<E> events = new ArrayList<>(2);
@@ -137,7 +143,7 @@ final class EventTimeBuffer<K, E> {
         if (time < w.wakeAt) {
             w.wakeAt = time;
             // apply the event once every event before it has arrived
-            timers.registerEventTimeTimer(time);
+            wakeAt(key, time, timers);
         }
     }
 
@@ -184,7 +190,7 @@ final class EventTimeBuffer<K, E> {
         }
         w.wakeAt = nextWake;
         // apply the remaining events once the watermark passes the earliest
-        timers.registerEventTimeTimer(nextWake);
+        wakeAt(key, nextWake, timers);
         return ready;
     }
 
@@ -200,6 +206,32 @@ final class EventTimeBuffer<K, E> {
             records.addAll(firstVersion.take(instant));
         }
         return records;
+    }
+
+    private void wakeAt(K key, long time, TimerService timers) {
+        if (due != null) {
+            due.add(new Due<>(time, key));
+        } else {
+            timers.registerEventTimeTimer(time);
+        }
+    }
+
+    /** From now on {@link #nextDue} hands out the wake-ups (with the restored keys'), and no timer is set. */
+    void wakeOnWatermark() {
+        due = new PriorityQueue<>(Math.max(16, waiting.size()), (a, b) -> Long.compare(a.at, b.at));
+        waiting.forEach((key, w) -> due.add(new Due<>(w.wakeAt, key)));
+    }
+
+    /** The next key whose earliest waiting event the watermark has passed, or null. */
+    Due<K> nextDue(long watermark) {
+        while (!due.isEmpty() && due.peek().at <= watermark) {
+            Due<K> next = due.poll();
+            Waiting<E> w = waiting.get(next.key);
+            if (w != null && w.wakeAt == next.at) {
+                return next;
+            }
+        }
+        return null;
     }
 
     /** Keys with waiting events, on the heap or in keyed state. */

@@ -33,7 +33,7 @@ import org.apache.flink.util.Collector;
  * window go to the cell as case stays: at once for the stored history, later for stays still to end.
  */
 public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, CellEvent>
-        implements CheckpointedFunction {
+        implements CheckpointedFunction, WatermarkWakes.Buffered<String> {
     private static final long SWEEP_INTERVAL = 24 * 3600_000L;
 
     private final CompanionSettings settings;
@@ -71,6 +71,11 @@ public class StayFunction extends KeyedProcessFunction<String, PhoneTrackEvent, 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         buffer.snapshot();
+    }
+
+    @Override
+    public EventTimeBuffer<String, ?> eventTimeBuffer() {
+        return buffer;
     }
 
     @Override

@@ -17,7 +17,6 @@ import healthcode.common.geo.GeoJsonGeometry;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +38,8 @@ class AreaStayFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                function, List.of(AreaStayFunction.AREAS)), e -> e.msisdn, Types.STRING, 1, 1, 0);
+        harness = new KeyedBroadcastOperatorTestHarness<>(BroadcastWatermarkWakeOperator.of(function, AreaStayFunction.AREAS),
+                e -> e.msisdn, Types.STRING, 1, 1, 0);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }

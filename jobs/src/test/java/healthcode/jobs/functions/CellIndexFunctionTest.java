@@ -42,7 +42,7 @@ class CellIndexFunctionTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(function), e -> e.cell, Types.LONG);
+                WatermarkWakeOperator.of(function), e -> e.cell, Types.LONG);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
     }

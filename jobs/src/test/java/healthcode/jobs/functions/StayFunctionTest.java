@@ -41,7 +41,7 @@ class StayFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(WatermarkWakeOperator.of(function),
                 e -> e.msisdn, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
@@ -50,8 +50,18 @@ class StayFunctionTest {
     /** One of {@code parallelism} subtasks, keeping at most {@code eventsOnHeap} waiting pings on its heap. */
     private static KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> subtask(
             int eventsOnHeap, int parallelism, int index) throws Exception {
-        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC, eventsOnHeap)), (PhoneTrackEvent e) -> e.msisdn,
+        return subtask(WatermarkWakeOperator.of(new StayFunction(Tracks.SPEC, eventsOnHeap)), parallelism, index);
+    }
+
+    /** The function in a plain {@code KeyedProcessOperator}: a timer wakes each phone (as before 2026-11-23). */
+    private static KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> timerWokenSubtask(
+            int parallelism, int index) throws Exception {
+        return subtask(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)), parallelism, index);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PhoneTrackEvent, CellEvent> subtask(
+            KeyedProcessOperator<String, PhoneTrackEvent, CellEvent> operator, int parallelism, int index) throws Exception {
+        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(operator, (PhoneTrackEvent e) -> e.msisdn,
                 Types.STRING, MAX_PARALLELISM, parallelism, index);
         subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
         return subtask;
@@ -199,7 +209,7 @@ class StayFunctionTest {
     void theJobsHeapEventsPerSubtaskDecidesWhenWaitingPingsGoToKeyedState() throws Exception {
         Configuration job = new Configuration();
         StateBackends.configureLive(job, "rocksdb", 3);
-        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StayFunction(Tracks.SPEC)),
+        var subtask = new KeyedOneInputStreamOperatorTestHarness<>(WatermarkWakeOperator.of(new StayFunction(Tracks.SPEC)),
                 (PhoneTrackEvent e) -> e.msisdn, Types.STRING);
         subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
         subtask.getExecutionConfig().configure(job, getClass().getClassLoader());
@@ -215,6 +225,42 @@ class StayFunctionTest {
                 "stay 13800000002 2022-04-07 10:00..2022-04-07 11:30"), output(subtask).stream().sorted().toList());
         assertEquals(0, KeyedState.keysWith(subtask, "pending-track-events"));
         subtask.close();
+    }
+
+    @Test
+    void waitingPingsWakeTheirPhoneAtTheWatermarkThatPassesThem_withoutATimerEach() throws Exception {
+        send(pings("138", "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV));
+        send(pings("139", "2022-04-07 10:10", "2022-04-07 11:10", 20, HOME));
+        assertEquals(0, harness.numEventTimeTimers(), "the waiting pings' wake-ups are on the heap");
+        harness.processWatermark(at("2022-04-07 10:05"));
+        assertEquals(2, harness.numEventTimeTimers(), "138's silence check and sweep, none for its waiting pings");
+        harness.processWatermark(at("2022-04-07 12:00"));
+        assertEquals(List.of("stay 138 2022-04-07 10:00..2022-04-07 11:30", "stay 139 2022-04-07 10:10..2022-04-07 11:40"),
+                output().stream().sorted().toList());
+        assertEquals(0, function.keysWaiting());
+    }
+
+    @Test
+    void aCheckpointOfTimerWokenPhonesRestoresIntoWatermarkWokenOnes_eachStayOnce() throws Exception {
+        var before = timerWokenSubtask(1, 0);
+        before.open();
+        for (String phone : List.of("13800000001", "13800000002")) {
+            for (LocatedPing p : pings(phone, "2022-04-07 10:00", "2022-04-07 11:00", 20, KTV)) {
+                before.processElement(PhoneTrackEvent.of(p), p.ts);
+            }
+        }
+        before.processWatermark(at("2022-04-07 10:30"));
+        OperatorSubtaskState checkpoint = before.snapshot(1, at("2022-04-07 10:30"));
+        assertEquals(6, before.numEventTimeTimers(), "each phone's wake-up, silence check and sweep");
+        before.close();
+
+        var after = subtask(StateBackends.HEAP_EVENTS_PER_SUBTASK, 1, 0);
+        after.initializeState(checkpoint);
+        after.open();
+        after.processWatermark(at("2022-04-08 00:00"));
+        assertEquals(List.of("stay 13800000001 2022-04-07 10:00..2022-04-07 11:30",
+                "stay 13800000002 2022-04-07 10:00..2022-04-07 11:30"), output(after).stream().sorted().toList());
+        after.close();
     }
 
     /** Ten phones' pings wait at a checkpoint; restored on two subtasks, each phone's stays come out once. */
